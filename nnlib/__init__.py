@@ -1,0 +1,28 @@
+"""nnlib: the forward and backward maths of small dense networks, written like the notes.
+
+    import nnlib
+    net = nnlib.Network([nnlib.Dense(W1, b1, "relu"), nnlib.Dense(W2, b2, "identity")])
+    t = net.trace(x, y)          # forward + backward, frozen
+    t[2].delta, t[2].dW          # δ², ∂E/∂W² = δ² (a¹)ᵀ
+
+The core (this package's top level) imports numpy only; ``nnlib.plotting`` (matplotlib) and
+``nnlib.widgets`` (ipywidgets) are imported only when asked for.
+"""
+from .activations import ACTIVATIONS, Activation, get_activation
+from .examples import worked_example
+from .gradcheck import ParamCheck, gradient_check, numerical_gradient, relative_error
+from .layers import Dense
+from .losses import LOSSES, REDUCTIONS, Loss, get_loss
+from .network import LayerTrace, Network, Trace
+from .optim import DivergenceError, GradientDescent, gradient_descent_step
+
+__all__ = [
+    "ACTIVATIONS", "Activation", "get_activation",
+    "LOSSES", "REDUCTIONS", "Loss", "get_loss",
+    "Dense", "Network", "Trace", "LayerTrace",
+    "ParamCheck", "gradient_check", "numerical_gradient", "relative_error",
+    "DivergenceError", "GradientDescent", "gradient_descent_step",
+    "worked_example",
+]
+
+__version__ = "0.1.0"

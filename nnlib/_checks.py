@@ -1,0 +1,34 @@
+"""Input checking shared by the core: every message is one line that names where, what was
+expected and what was given. Internal; the public entry points call these."""
+from __future__ import annotations
+
+import numpy as np
+
+
+def as_float_array(value, name: str, where: str) -> np.ndarray:
+    """``value`` as a new float64 array, or a one-line ValueError."""
+    try:
+        arr = np.array(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise ValueError(f"{where}: {name} must be an array of numbers, got {_short(value)}") from None
+    return arr
+
+
+def check_finite(arr: np.ndarray, name: str, where: str) -> None:
+    """A ValueError naming the first NaN or ±inf in ``arr``, if there is one."""
+    if not np.isfinite(arr).all():
+        bad = np.argwhere(~np.isfinite(arr))[0]
+        idx = ", ".join(str(int(i)) for i in bad)
+        what = "NaN" if np.isnan(arr[tuple(bad)]) else "inf"
+        at = f"{name}[{idx}]" if idx else name
+        raise ValueError(f"{where}: {at} is {what}; every entry of {name} must be a finite number")
+
+
+def read_only(arr: np.ndarray) -> np.ndarray:
+    arr.flags.writeable = False
+    return arr
+
+
+def _short(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,292 @@
+"""A network of dense layers l = 1..L (the notes' superscripts), and the frozen record of one
+forward + backward pass through it.
+
+Forward (notes 000, part 2, §Ⅰ), for l = 1..L with a⁰ = x:
+
+    zˡ = Wˡ aˡ⁻¹ + bˡ            aˡ = f(zˡ)            E = loss(aᴸ, y)
+
+Backward (§Ⅱ, steps 1–5), for l = L..1:
+
+    δᴸ = ∂E/∂zᴸ = ∂E/∂aᴸ ⊙ f′(zᴸ)     (= aᴸ − y for softmax + cross-entropy)
+    ∂E/∂Wˡ = δˡ (aˡ⁻¹)ᵀ               ∂E/∂bˡ = δˡ  (summed over the examples of a batch)
+    ∂E/∂aˡ⁻¹ = (Wˡ)ᵀ δˡ               δˡ⁻¹ = (Wˡ)ᵀ δˡ ⊙ f′(zˡ⁻¹)
+
+Shapes are those of :mod:`nnlib.layers`; a 1-D x of shape (n,) gives 1-D vectors throughout,
+an (n, B) x gives (·, B) columns. ∂E/∂Wˡ always has Wˡ's shape and ∂E/∂bˡ always bˡ's.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple, Optional, Sequence
+
+import numpy as np
+
+from ._checks import as_float_array, check_finite, read_only
+from .activations import Activation
+from .layers import Dense
+from .losses import REDUCTIONS, Loss, get_loss
+
+__all__ = ["Network", "Trace", "LayerTrace"]
+
+
+class LayerTrace(NamedTuple):
+    """Everything about layer l in one pass; all arrays read-only.
+
+    ``t[0]`` is the input layer: only ``a`` (= x) and ``dE_da`` (= ∂E/∂x) are set.
+    """
+    l: int
+    W: Optional[np.ndarray]          # Wˡ        (n_out, n_in)
+    b: Optional[np.ndarray]          # bˡ        (n_out,)
+    z: Optional[np.ndarray]          # zˡ = Wˡ aˡ⁻¹ + bˡ
+    a: np.ndarray                    # aˡ = f(zˡ)   (a⁰ = x)
+    fprime: Optional[np.ndarray]     # f′(zˡ), element-wise; None for softmax (a Jacobian)
+    dE_da: Optional[np.ndarray]      # ∂E/∂aˡ: the error arriving from above, (Wˡ⁺¹)ᵀ δˡ⁺¹
+    delta: Optional[np.ndarray]      # δˡ = ∂E/∂zˡ
+    dW: Optional[np.ndarray]         # ∂E/∂Wˡ = δˡ (aˡ⁻¹)ᵀ   (n_out, n_in)
+    db: Optional[np.ndarray]         # ∂E/∂bˡ = δˡ           (n_out,)
+    WT_delta: Optional[np.ndarray]   # (Wˡ)ᵀ δˡ = ∂E/∂aˡ⁻¹: the error sent back to layer l − 1
+    activation: Optional[str]
+
+
+class Trace:
+    """One forward + backward pass, frozen: ``t[l]`` is the :class:`LayerTrace` of layer l.
+
+    ``t.loss`` is E, ``t.output`` is aᴸ, ``t.grads`` is [(∂E/∂W¹, ∂E/∂b¹), …, (∂E/∂Wᴸ, ∂E/∂bᴸ)].
+    Arrays are read-only, so a widget may keep a history of traces.
+    """
+    __slots__ = ("network", "x", "y", "loss", "layers")
+
+    def __init__(self, network, x, y, loss, layers):
+        for name, value in (("network", network), ("x", x), ("y", y), ("loss", loss),
+                            ("layers", tuple(layers))):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name, value):
+        raise AttributeError("a Trace is frozen; run network.trace(x, y) again for new values")
+
+    def __getitem__(self, l: int) -> LayerTrace:
+        if not isinstance(l, (int, np.integer)) or not 0 <= l < len(self.layers):
+            raise IndexError(f"layer index must be 0..{len(self.layers) - 1} "
+                             f"(0 is the input x, {len(self.layers) - 1} the output), got {l!r}")
+        return self.layers[l]
+
+    def __len__(self):
+        return len(self.layers)
+
+    def __iter__(self):
+        return iter(self.layers)
+
+    @property
+    def L(self) -> int:
+        return len(self.layers) - 1
+
+    @property
+    def output(self) -> np.ndarray:
+        """aᴸ, the network's prediction."""
+        return self.layers[-1].a
+
+    @property
+    def grads(self):
+        """[(∂E/∂Wˡ, ∂E/∂bˡ) for l = 1..L]."""
+        return [(t.dW, t.db) for t in self.layers[1:]]
+
+    def __repr__(self):
+        return f"<Trace L={self.L} E={self.loss:.6g} aᴸ={np.array2string(self.output, precision=4)}>"
+
+
+class Network:
+    """Layers l = 1..L and a loss E: ``Network([Dense(...), ...], loss, reduction)``.
+
+    ``loss`` is a name from :data:`nnlib.losses.LOSSES`; ``reduction`` is ``"sum"`` (E = Σ over
+    examples, as the notes) or ``"mean"`` (that sum / B). A Network is immutable: ``replace``,
+    ``with_params`` and :func:`nnlib.optim.gradient_descent_step` return new ones.
+    """
+    __slots__ = ("layers", "loss", "reduction", "_acts", "_b_cols")
+
+    def __init__(self, layers: Sequence[Dense], loss: str = "squared_error",
+                 reduction: str = "sum"):
+        layers = tuple(layers)
+        if not layers:
+            raise ValueError("a Network needs at least one layer, got none")
+        acts = []
+        for l, layer in enumerate(layers, start=1):
+            if not isinstance(layer, Dense):
+                raise ValueError(f"layer {l}: expected a nnlib.Dense, got {type(layer).__name__}")
+            prev = None if l == 1 else layers[l - 2].n_out
+            act = layer.check(f"layer {l}", prev, f"layer {l - 1}")
+            if not act.elementwise and l != len(layers):
+                raise ValueError(f"layer {l}: softmax is only supported in the output layer "
+                                 f"(layer {len(layers)}), got it in a hidden layer")
+            acts.append(act)
+        loss_row = get_loss(loss)
+        if loss_row.needs and acts[-1].name != loss_row.needs:
+            raise ValueError(f"layer {len(layers)}: {loss_row.name} needs a {loss_row.needs} "
+                             f"output layer, got {acts[-1].name!r}")
+        if reduction not in REDUCTIONS:
+            raise ValueError(f"unknown reduction {reduction!r}; expected one of "
+                             f"{', '.join(REDUCTIONS)}")
+        set_ = object.__setattr__
+        set_(self, "layers", layers)
+        set_(self, "loss", loss_row)
+        set_(self, "reduction", reduction)
+        set_(self, "_acts", tuple(acts))
+        set_(self, "_b_cols", tuple(layer.b[:, None] for layer in layers))
+
+    def __setattr__(self, name, value):
+        raise AttributeError("Network is immutable; use replace(...) or with_params(...)")
+
+    # -- facts -----------------------------------------------------------------------------
+    @property
+    def L(self) -> int:
+        """Number of layers with weights (the input x is layer 0)."""
+        return len(self.layers)
+
+    @property
+    def sizes(self):
+        """[n⁰, n¹, …, nᴸ]: the input size then each layer's width."""
+        return [self.layers[0].n_in] + [layer.n_out for layer in self.layers]
+
+    @property
+    def n_in(self) -> int:
+        return self.layers[0].n_in
+
+    @property
+    def n_out(self) -> int:
+        return self.layers[-1].n_out
+
+    @property
+    def activations(self):
+        return [act.name for act in self._acts]
+
+    def params(self):
+        """[(W¹, b¹), …, (Wᴸ, bᴸ)] (read-only arrays)."""
+        return [(layer.W, layer.b) for layer in self.layers]
+
+    # -- new networks from this one --------------------------------------------------------
+    def replace(self, l: int, W=None, b=None, activation=None) -> "Network":
+        """A new Network with layer l's W, b or activation replaced (l = 1..L)."""
+        self._check_l(l)
+        layers = list(self.layers)
+        layers[l - 1] = layers[l - 1].replace(W, b, activation)
+        return Network(layers, self.loss, self.reduction)
+
+    def with_params(self, params) -> "Network":
+        """A new Network with [(W¹, b¹), …, (Wᴸ, bᴸ)] in place of this one's."""
+        params = list(params)
+        if len(params) != self.L:
+            raise ValueError(f"with_params: expected {self.L} (W, b) pairs, got {len(params)}")
+        return Network([layer.replace(W, b) for layer, (W, b) in zip(self.layers, params)],
+                       self.loss, self.reduction)
+
+    def with_loss(self, loss=None, reduction=None) -> "Network":
+        """The same layers with another loss or reduction."""
+        return Network(self.layers, self.loss if loss is None else loss,
+                       self.reduction if reduction is None else reduction)
+
+    # -- forward and backward --------------------------------------------------------------
+    def forward(self, x) -> np.ndarray:
+        """aᴸ: apply zˡ = Wˡ aˡ⁻¹ + bˡ, aˡ = f(zˡ) for l = 1..L, starting from a⁰ = x."""
+        a = self._check_x(x)
+        batch = a.ndim == 2
+        for layer, act, b_col in zip(self.layers, self._acts, self._b_cols):
+            a = act.f(layer.W @ a + (b_col if batch else layer.b))
+        return a
+
+    def E(self, x, y) -> float:
+        """The loss E(aᴸ, y) for input x and target y (reduced over the batch)."""
+        return self.trace(x, y, backward=False).loss
+
+    def trace(self, x, y, backward: bool = True) -> Trace:
+        """Forward then backward pass; every quantity of the notes, frozen in a :class:`Trace`."""
+        x = self._check_x(x)
+        batch = x.ndim == 2
+        y = self._check_y(y, x)
+        scale = 1.0 / x.shape[1] if (batch and self.reduction == "mean") else 1.0
+
+        # forward: zˡ = Wˡ aˡ⁻¹ + bˡ, aˡ = f(zˡ)
+        zs, as_ = [None], [x]
+        a = x
+        for layer, act, b_col in zip(self.layers, self._acts, self._b_cols):
+            z = layer.W @ a + (b_col if batch else layer.b)
+            a = act.f(z)
+            zs.append(z)
+            as_.append(a)
+        E = self.loss.value(z, a, y) * scale
+        if not backward:
+            return Trace(self, x, y, E, [LayerTrace(0, None, None, None, read_only(x), None,
+                                                    None, None, None, None, None, None)])
+
+        # backward: δᴸ first, then δˡ⁻¹ = (Wˡ)ᵀ δˡ ⊙ f′(zˡ⁻¹)
+        L = self.L
+        records = [None] * (L + 1)
+        dE_da = self.loss.grad_a(a, y)                 # ∂E/∂aᴸ
+        if scale != 1.0:
+            dE_da *= scale
+        for l in range(L, 0, -1):
+            layer, act = self.layers[l - 1], self._acts[l - 1]
+            z, a, a_prev = zs[l], as_[l], as_[l - 1]
+            fprime = act.fprime(z, a) if act.elementwise else None
+            if l == L and self.loss.delta_shortcut is not None:
+                delta = self.loss.delta_shortcut(z, a, y)      # δᴸ = aᴸ − y
+                if scale != 1.0:
+                    delta *= scale
+            elif fprime is not None:
+                delta = dE_da * fprime                         # δˡ = ∂E/∂aˡ ⊙ f′(zˡ)
+            else:
+                delta = act.backprop(z, a, dE_da)              # softmax: Jacobian product
+            if batch:
+                dW = delta @ a_prev.T
+                db = delta.sum(axis=1)
+            else:
+                dW = np.outer(delta, a_prev)
+                db = delta
+            WT_delta = layer.W.T @ delta
+            records[l] = LayerTrace(l, layer.W, layer.b, read_only(z), read_only(a),
+                                    None if fprime is None else read_only(fprime),
+                                    read_only(dE_da), read_only(delta), read_only(dW),
+                                    read_only(db), read_only(WT_delta), act.name)
+            dE_da = WT_delta
+        records[0] = LayerTrace(0, None, None, None, read_only(x), None, dE_da,
+                                None, None, None, None, None)
+        return Trace(self, x, y, E, records)
+
+    # -- checks ----------------------------------------------------------------------------
+    def _check_l(self, l):
+        if not isinstance(l, (int, np.integer)) or not 1 <= l <= self.L:
+            raise ValueError(f"layer index must be 1..{self.L}, got {l!r}")
+
+    def _check_x(self, x) -> np.ndarray:
+        x = as_float_array(x, "x", "input")
+        n = self.n_in
+        if x.ndim not in (1, 2) or x.shape[0] != n:
+            raise ValueError(f"input: x has shape {x.shape} but layer 1 expects {n} values "
+                             f"(W¹ has {n} columns): give shape ({n},) or ({n}, B)")
+        check_finite(x, "x", "input")
+        return x
+
+    def _check_y(self, y, x) -> np.ndarray:
+        y = as_float_array(y, "y", "target")
+        shape = (self.n_out,) + x.shape[1:]
+        if y.shape != shape:
+            if y.size == 1 and shape == (1,):
+                y = y.reshape(1)
+            else:
+                raise ValueError(f"target: y has shape {y.shape} but the output layer "
+                                 f"(layer {self.L}) gives a of shape {shape}")
+        check_finite(y, "y", "target")
+        if self.loss.name == "cross_entropy":
+            if (y < 0).any() or not np.allclose(y.sum(axis=0), 1.0):
+                raise ValueError(f"target: y must be non-negative with each column summing to 1 "
+                                 f"for cross_entropy (one-hot labels), got column sums "
+                                 f"{np.round(y.sum(axis=0), 4).tolist()}")
+        return read_only(y)
+
+    def __repr__(self):
+        inner = ",\n    ".join(repr(layer) for layer in self.layers)
+        return (f"Network([\n    {inner},\n], loss={self.loss.name!r}, "
+                f"reduction={self.reduction!r})")
+
+    def __eq__(self, other):
+        return (isinstance(other, Network) and self.layers == other.layers
+                and self.loss.name == other.loss.name and self.reduction == other.reduction)
+
+    __hash__ = None

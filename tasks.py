@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""The project's commands. Needs only Python 3.11+; everything else is installed into .venv.
+
+    python3 tasks.py lab            set up .venv and open JupyterLab on notebooks/
+    python3 tasks.py test           set up .venv (+ test tools, Chromium) and run every test
+    python3 tasks.py voila [NB]     serve a notebook as a classroom app (widgets only, no code)
+    python3 tasks.py bench          speed benchmarks (nnlib.trace and slider-move latency)
+    python3 tasks.py execute [NB]   re-run notebooks top to bottom and save their outputs
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+PY = VENV / "bin" / "python"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def sh(*cmd, **kw):
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    return subprocess.run([str(c) for c in cmd], check=True, **kw)
+
+
+def setup(requirements: str) -> None:
+    """Create .venv and install ``requirements`` plus nnlib itself (editable), once per change."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"Python 3.11+ is needed, this is {sys.version.split()[0]}")
+    if not PY.exists():
+        print(f"creating {VENV}", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    files = [ROOT / requirements, ROOT / "requirements.txt", ROOT / "pyproject.toml"]
+    digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()[:16]
+    stamp = VENV / f".installed-{requirements}-{digest}"
+    if stamp.exists():
+        return
+    sh(PY, "-m", "pip", "install", "--disable-pip-version-check", "-q", "--upgrade", "pip")
+    sh(PY, "-m", "pip", "install", "--disable-pip-version-check", "-q",
+       "-r", ROOT / requirements, "-e", ROOT)
+    for old in VENV.glob(f".installed-{requirements}-*"):
+        old.unlink()
+    stamp.touch()
+
+
+def ensure_chromium() -> bool:
+    """Debian's chromium for the browser tests; installed with apt-get when we are root."""
+    if Path(CHROMIUM).exists():
+        return True
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        sh("apt-get", "update", "-q", env=env, stdout=subprocess.DEVNULL)
+        sh("apt-get", "install", "-y", "-q", "chromium", env=env, stdout=subprocess.DEVNULL)
+    return Path(CHROMIUM).exists()
+
+
+def jupyter_env() -> dict:
+    return dict(os.environ, PATH=f"{VENV / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}")
+
+
+def lab(args):
+    setup("requirements.txt")
+    extra = ["--allow-root"] if os.geteuid() == 0 else []
+    os.execve(str(VENV / "bin" / "jupyter"),
+              ["jupyter", "lab", f"--notebook-dir={ROOT / 'notebooks'}", *extra, *args],
+              jupyter_env())
+
+
+def voila(args):
+    setup("requirements.txt")
+    nb = args[0] if args else "notebooks/03_worked_example.ipynb"
+    os.execve(str(VENV / "bin" / "voila"), ["voila", nb, *args[1:]], jupyter_env())
+
+
+def test(args):
+    setup("requirements-test.txt")
+    env = jupyter_env()
+    if not ensure_chromium():
+        if os.environ.get("CI"):
+            sys.exit("CI needs /usr/bin/chromium for the browser tests, and it could not be "
+                     "installed")
+        print("! /usr/bin/chromium is missing (install Debian's 'chromium' package): the browser "
+              "tests will be skipped", flush=True)
+        env["NNLIB_SKIP_BROWSER"] = "1"
+    cmd = [PY, "-m", "pytest", "tests", "notebooks",
+           "--nbval", "--nbval-current-env",
+           "--nbval-sanitize-with", ROOT / "tests" / "nbval_sanitize.cfg",
+           "--nbval-cell-timeout", "120", *args]
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    sys.exit(subprocess.run([str(c) for c in cmd], cwd=ROOT, env=env).returncode)
+
+
+def bench(args):
+    setup("requirements-test.txt")
+    env = dict(jupyter_env(), OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    for script in sorted((ROOT / "benchmarks").glob("*.py")):
+        sh(PY, script, *args, cwd=ROOT, env=env)
+
+
+def execute(args):
+    setup("requirements-test.txt")
+    nbs = [Path(a) for a in args] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    sh(PY, ROOT / "tests" / "execute_notebooks.py", *nbs, cwd=ROOT, env=jupyter_env())
+
+
+COMMANDS = {"lab": lab, "test": test, "voila": voila, "bench": bench, "execute": execute}
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
+        sys.exit(__doc__)
+    COMMANDS[sys.argv[1]](sys.argv[2:])
