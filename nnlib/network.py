@@ -211,9 +211,14 @@ class Network:
             zs.append(z)
             as_.append(a)
         E = self.loss.value(z, a, y) * scale
-        if not backward:
-            return Trace(self, x, y, E, [LayerTrace(0, None, None, None, read_only(x), None,
-                                                    None, None, None, None, None, None)])
+        if not backward:        # forward only: z and a of every layer, no δ or gradients
+            return Trace(self, x, y, E, [
+                LayerTrace(l, W, b, None if z is None else read_only(z), read_only(a),
+                           None, None, None, None, None, None, name)
+                for l, (W, b, z, a, name) in enumerate(zip(
+                    [None] + [layer.W for layer in self.layers],
+                    [None] + [layer.b for layer in self.layers], zs, as_,
+                    [None] + self.activations))])
 
         # backward: δᴸ first, then δˡ⁻¹ = (Wˡ)ᵀ δˡ ⊙ f′(zˡ⁻¹)
         L = self.L
