@@ -122,6 +122,7 @@ class NetworkPanel:
         self.trace = None          # the last good trace
         self.checks = None
         self.timings = []          # seconds per update (compute + views), for the benchmark
+        self._listeners = []       # extra views: callables f(trace), see on_trace
         self.errors = ErrorArea()
 
         self._build_controls(net, activation_choices, show_sliders)
@@ -373,10 +374,23 @@ class NetworkPanel:
         if self.descent_box is not None:
             _setv(self.descent_html, F.descent_html(self._gd) if self._gd else
                   '<div class="nn-h">press step: W ← W − η ∂E/∂W on every layer</div>')
+        for callback in self._listeners:
+            callback(t)
         _setv(self.spec, json.dumps({"sizes": t.network.sizes,
                                      "activations": t.network.activations,
                                      "loss": t.network.loss.name,
                                      "reduction": t.network.reduction}))
+
+    def on_trace(self, callback, call_now: bool = True):
+        """Run ``callback(trace)`` after every update, as one more view of the same trace
+        (a lesson's own picture). Its errors are shown in the panel like any other."""
+        self._listeners.append(callback)
+        if call_now and self.trace is not None:
+            try:
+                callback(self.trace)
+            except Exception as exc:       # noqa: BLE001
+                self.errors.unexpected(exc)
+        return callback
 
     # -- bulk changes: set many controls, redraw once -------------------------------------
     @contextmanager
