@@ -239,10 +239,11 @@ class NetworkPanel:
         with plt.ioff():
             if "diagram" in self.views:
                 sizes = net.sizes
-                self.fig = P.figure(1.9 * net.L + 2.4, 1.05 * max(sizes) + 1.3)
+                self.fig = P.figure(1.9 * net.L + 1.4, 1.05 * max(sizes) + 0.3)
                 ax = self.fig.add_axes([0.0, 0.0, 1.0, 1.0])
-                self.net_art = P.plot_network(ax, t0, self.edge_mode)
-                row.append(canvas_widget(self.fig, "nn-diagram"))
+                self.net_art = P.plot_network(ax, t0, self.edge_mode, labels=False)
+                self.caption = widgets.HTML("").add_class("nn-caption")
+                row.append(widgets.VBox([self.caption, canvas_widget(self.fig, "nn-diagram")]))
             if "activation" in self.views:
                 self.act_fig = P.figure(3.6, 2.6)
                 ax = self.act_fig.add_axes([0.14, 0.18, 0.82, 0.78])
@@ -357,6 +358,7 @@ class NetworkPanel:
             mode = self.edge_toggle.value if hasattr(self, "edge_toggle") else "W"
             P.update_network(self.net_art, t, mode)
             self.fig.canvas.draw_idle()
+            _setv(self.caption, self._caption(t, mode))
         if self.act_fig is not None:
             lt = t[self.activation_layer]
             P.update_activation(self.act_art, lt.activation, lt.z, lt.a)
@@ -391,6 +393,20 @@ class NetworkPanel:
             except Exception as exc:       # noqa: BLE001
                 self.errors.unexpected(exc)
         return callback
+
+    @staticmethod
+    def _caption(t, mode):
+        """The diagram's title and layer names, in HTML (cheaper than matplotlib text)."""
+        names = ["input x"] + [f"layer {l} ({t[l].activation})" for l in range(1, t.L + 1)]
+        loss = "" if t[t.L].delta is None else (
+            f"E = {F.num(t.loss)} &nbsp;·&nbsp; y = "
+            + ", ".join(F.num(v, 2) for v in np.ravel(t.y)) + " &nbsp;·&nbsp; ")
+        edges = "∂E/∂W" if mode == "dW" and t[t.L].delta is not None else "W"
+        return (f'<div class="nn-h">{loss}{" → ".join(names)}</div>'
+                f'<div style="font-size:11px;color:#616161">circles: z, a, δ · edges: {edges}, '
+                f'<span style="color:{P.POS_COLOR}">+</span> / '
+                f'<span style="color:{P.NEG_COLOR}">−</span>, width ∝ |value| · '
+                f'grey dashed: ReLU off (z ≤ 0, f′ = 0)</div>')
 
     # -- bulk changes: set many controls, redraw once -------------------------------------
     @contextmanager
