@@ -30,7 +30,6 @@ R = 0.40                   # node radius in data units
 # texts per slider move. Unhinted text looks the same at these sizes; this applies to every
 # figure drawn after ``import nnlib.plotting``.
 matplotlib.rcParams["text.hinting"] = "no_hinting"
-matplotlib.rcParams["text.hinting_factor"] = 1
 
 
 def _f(v, digits: int = 2) -> str:

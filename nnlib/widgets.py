@@ -117,7 +117,7 @@ class NetworkPanel:
         self.activation_layer = activation_layer
         self.edge_mode = edge_mode
         self._rng = np.random.default_rng(seed)
-        self._holding = False
+        self._holding = 0         # depth of nested hold() blocks
         self._gd = None
         self.trace = None          # the last good trace
         self.checks = None
@@ -209,8 +209,8 @@ class NetworkPanel:
         for s in self._all_inputs():
             s.observe(self._on_change, "value")
         self.controls = widgets.VBox([
-            widgets.HBox(columns, layout={"flex_flow": "row wrap", "gap": "6px"}),
-            widgets.HBox(buttons, layout={"gap": "6px"})])
+            widgets.HBox(columns, layout={"flex_flow": "row wrap"}),
+            widgets.HBox(buttons, layout={"grid_gap": "6px"})])
 
     @staticmethod
     def _column(title, items):
@@ -266,13 +266,13 @@ class NetworkPanel:
                 head, w = sections[name]
                 below.append(widgets.VBox([widgets.HTML(f'<div class="nn-h">{head}</div>'), w]))
         self.body = widgets.VBox([widgets.HBox(row, layout={"flex_flow": "row wrap",
-                                                            "gap": "10px",
+                                                            "grid_gap": "10px",
                                                             "align_items": "flex-start"})]
                                  + below)
         self.spec = widgets.HTML("", layout={"display": "none"}).add_class("nn-spec")
 
     def _build_descent(self):
-        self.eta = widgets.FloatLogSlider(value=0.1, base=10, min=-3, max=1, step=0.1,
+        self.eta = widgets.FloatLogSlider(value=0.02, base=10, min=-3, max=1, step=0.05,
                                           description="η", readout_format=".3g",
                                           style={"description_width": "44px"},
                                           layout={"width": "260px"}).add_class("nn-eta")
@@ -294,7 +294,7 @@ class NetworkPanel:
         self.descent_html = widgets.HTML("").add_class("nn-descent")
         return widgets.VBox([widgets.HBox([self.eta, self.k_steps, self.step_button,
                                            self.undo_button, self.replay_button],
-                                          layout={"gap": "6px", "flex_flow": "row wrap"}),
+                                          layout={"grid_gap": "6px", "flex_flow": "row wrap"}),
                              self.descent_html])
 
     # -- reading the controls -------------------------------------------------------------
@@ -411,13 +411,15 @@ class NetworkPanel:
     # -- bulk changes: set many controls, redraw once -------------------------------------
     @contextmanager
     def hold(self):
-        """Change many controls at once; the views update once at the end."""
-        self._holding = True
+        """Change many controls at once; the views update once at the end (re-entrant: only
+        the outermost ``hold`` refreshes)."""
+        self._holding += 1
         try:
             yield
         finally:
-            self._holding = False
-        self.refresh()
+            self._holding -= 1
+        if not self._holding:
+            self.refresh()
 
     def set_network(self, net: Network):
         """Put ``net``'s W, b (and activations) on the sliders, widening ranges as needed."""
