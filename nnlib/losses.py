@@ -52,9 +52,11 @@ def _ce(z, a, y):
 
 
 def _ce_grad(a, y):
-    # −y / a; 0 where y = 0 (those terms of E do not depend on a)
+    # −y / a; 0 where y = 0 (those terms of E do not depend on a). Where softmax has
+    # underflowed (a_k < ~1e-308 for z_k ≲ max z − 708) −y_k / a_k is too large for float64
+    # and is −inf, silently; δᴸ = a − y, which the trace uses, stays finite.
     out = np.zeros_like(a)
-    with np.errstate(divide="ignore"):
+    with np.errstate(divide="ignore", over="ignore"):
         np.divide(-y, a, out=out, where=(y != 0))
     return out
 
