@@ -6,11 +6,23 @@ import numpy as np
 
 
 def as_float_array(value, name: str, where: str) -> np.ndarray:
-    """``value`` as a new float64 array, or a one-line ValueError."""
+    """``value`` as a new float64 array, or a one-line ValueError.
+
+    Numbers, nested lists of numbers and numeric arrays are accepted; strings (which numpy
+    would parse: "1.5" → 1.5), None (which numpy would turn into NaN), complex numbers and
+    ragged lists are not.
+    """
+    if isinstance(value, np.ndarray) and value.dtype.kind in "biuf":
+        return value.astype(np.float64)                 # the common case: a copy, no checks
     try:
+        kind = np.asarray(value).dtype.kind
+        if kind in "USVMmc" or (kind == "O" and any(
+                v is None or isinstance(v, (str, bytes)) for v in np.asarray(value).flat)):
+            raise TypeError
         arr = np.array(value, dtype=np.float64)
     except (TypeError, ValueError):
-        raise ValueError(f"{where}: {name} must be an array of numbers, got {_short(value)}") from None
+        raise ValueError(f"{where}: {name} must be an array of numbers, got "
+                         f"{_short(value)}") from None
     return arr
 
 

@@ -67,6 +67,9 @@ class Dense:
         if self.W.ndim != 2:
             raise ValueError(f"{where}: W must be 2-D (n_out, n_in), got shape {self.W.shape}; "
                              f"for one neuron write [[w1, w2, ...]]")
+        if 0 in self.W.shape:
+            raise ValueError(f"{where}: W has shape {self.W.shape}; a layer needs at least one "
+                             f"neuron (row of W) and one input (column of W)")
         if self.b.shape != (self.n_out,):
             raise ValueError(f"{where}: b has shape {self.b.shape} but W has {self.n_out} rows, "
                              f"so b must have shape ({self.n_out},)")

@@ -262,9 +262,15 @@ class Network:
     def _check_x(self, x) -> np.ndarray:
         x = as_float_array(x, "x", "input")
         n = self.n_in
-        if x.ndim not in (1, 2) or x.shape[0] != n:
+        if x.ndim not in (1, 2):
+            raise ValueError(f"input: x must be 1-D ({n},) for one example or 2-D ({n}, B) for "
+                             f"a batch of B columns, got a {x.ndim}-D array of shape {x.shape}")
+        if x.shape[0] != n:
             raise ValueError(f"input: x has shape {x.shape} but layer 1 expects {n} values "
                              f"(W¹ has {n} columns): give shape ({n},) or ({n}, B)")
+        if x.size == 0:
+            raise ValueError(f"input: x has shape {x.shape}, a batch of no examples; "
+                             f"give at least one column")
         check_finite(x, "x", "input")
         return x
 
@@ -278,11 +284,17 @@ class Network:
                 raise ValueError(f"target: y has shape {y.shape} but the output layer "
                                  f"(layer {self.L}) gives a of shape {shape}")
         check_finite(y, "y", "target")
-        if self.loss.name == "cross_entropy":
-            if (y < 0).any() or not np.allclose(y.sum(axis=0), 1.0):
-                raise ValueError(f"target: y must be non-negative with each column summing to 1 "
-                                 f"for cross_entropy (one-hot labels), got column sums "
-                                 f"{np.round(y.sum(axis=0), 4).tolist()}")
+        if self.loss.name == "cross_entropy":      # each column a probability vector
+            need = "for cross_entropy each column of y must be ≥ 0 and sum to 1 (e.g. one-hot)"
+            if (y < 0).any():
+                bad = np.argwhere(y < 0)[0]
+                idx = ", ".join(str(int(i)) for i in bad)
+                raise ValueError(f"target: y[{idx}] = {y[tuple(bad)]:g} is negative; {need}")
+            sums = np.atleast_1d(y.sum(axis=0))
+            if not np.allclose(sums, 1.0):
+                k = int(np.argmax(~np.isclose(sums, 1.0)))
+                col = f"column {k} of y" if y.ndim == 2 else "y"
+                raise ValueError(f"target: {col} sums to {sums[k]:.6g}; {need}")
         return read_only(y)
 
     def __repr__(self):

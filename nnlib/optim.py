@@ -18,6 +18,8 @@ class DivergenceError(ValueError):
 
 def _check_eta(eta) -> float:
     try:
+        if isinstance(eta, (bool, np.bool_, str, bytes)):
+            raise TypeError
         eta = float(eta)
     except (TypeError, ValueError):
         raise ValueError(f"learning rate: η must be a number, got {eta!r}") from None
@@ -33,6 +35,9 @@ def gradient_descent_step(net, trace, eta: float):
     parameter would become NaN or inf.
     """
     eta = _check_eta(eta)
+    if trace.network is not net and trace.network != net:
+        raise ValueError("gradient_descent_step: the trace was computed for a different network; "
+                         "pass trace = net.trace(x, y) of the network being stepped")
     new = []
     with np.errstate(over="ignore", invalid="ignore"):
         for l, ((W, b), (dW, db)) in enumerate(zip(net.params(), trace.grads), start=1):
