@@ -15,6 +15,8 @@ CPU autograd (measured on this machine at 6.7 ms; naive numpy 10.9 ms; PyTorch o
 import argparse
 import os
 import statistics
+import subprocess
+import sys
 import timeit
 
 for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -151,37 +153,55 @@ def check_same_numbers():
         np.testing.assert_allclose(mine, theirs, rtol=1e-12, atol=1e-14)
 
 
+def measure(case: str, impl: str, repeat: int) -> float:
+    """µs per call of one implementation on one case (run in a fresh process, see main)."""
+    if case == "A":
+        net, x, y, number = nnlib.worked_example(), list(WORKED_X), list(WORKED_Y), 2000
+        hand = hand_worked_example
+    else:
+        (net, x, y), number = mlp(), 5
+        hand = hand_mlp
+    params = net.params()
+    fn = {"nnlib": lambda: net.trace(x, y),
+          "numpy": lambda: hand(params, x, y),
+          "torch": lambda: None}[impl]
+    if impl == "torch":
+        fn = torch_case(net, x, y)
+        number = max(number // 4, 5)
+    return per_call_us(fn, number, repeat)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    parser.add_argument("--one", nargs=2, metavar=("CASE", "IMPL"), help=argparse.SUPPRESS)
     args, _ = parser.parse_known_args()        # tasks.py bench passes its args to every script
     repeat = 5 if args.quick else 15
+    if args.one:
+        print(measure(*args.one, repeat))
+        return
 
     check_same_numbers()
     try:
         import torch
-        have_torch = True
-        torch_note = f"PyTorch {torch.__version__}, measured now"
+        impls = ["nnlib", "numpy", "torch"]
+        torch_note = f"PyTorch {torch.__version__}: measured now"
     except ImportError:
-        have_torch = False
-        torch_note = "PyTorch not installed: its figures are the recorded reference (ref)"
+        impls = ["nnlib", "numpy"]
+        torch_note = "PyTorch is not installed: its column shows the recorded reference (ref)"
 
-    rows = []
-    net = nnlib.worked_example()
-    x, y = list(WORKED_X), list(WORKED_Y)
-    params = net.params()
-    nn_a = per_call_us(lambda: net.trace(x, y), 2000, repeat)
-    hand_a = per_call_us(lambda: hand_worked_example(params, x, y), 2000, repeat)
-    torch_a = per_call_us(torch_case(net, x, y), 500, repeat) if have_torch else None
-    rows.append(("A  2-2-2-1, one sample", nn_a, hand_a, torch_a, TORCH_REFERENCE_US["A"]))
+    # Each (case, implementation) is timed in a fresh process: how fast fresh memory comes
+    # back from the allocator depends on what the process allocated before (glibc raises its
+    # mmap/trim thresholds after a large free), which would favour whoever runs second.
+    us = {}
+    for case in ("A", "B"):
+        for impl in impls:
+            out = subprocess.run([sys.executable, __file__, "--one", case, impl]
+                                 + (["--quick"] if args.quick else []),
+                                 check=True, capture_output=True, text=True).stdout
+            us[case, impl] = float(out.split()[-1])
 
-    net, X, Y = mlp()
-    params = net.params()
-    nn_b = per_call_us(lambda: net.trace(X, Y), 5, repeat)
-    hand_b = per_call_us(lambda: hand_mlp(params, X, Y), 5, repeat)
-    torch_b = per_call_us(torch_case(net, X, Y), 5, repeat) if have_torch else None
-    rows.append(("B  2-64-64-1 ReLU, B = 4096", nn_b, hand_b, torch_b, TORCH_REFERENCE_US["B"]))
-
+    names = {"A": "A  2-2-2-1, one sample", "B": "B  2-64-64-1 ReLU, B = 4096"}
     print(f"nnlib.trace vs hand-written numpy (numpy {np.__version__}, float64, one thread; "
           f"µs per call, median of {repeat} repeats)")
     print(torch_note)
@@ -189,21 +209,22 @@ def main():
             f"{'nnlib/torch':>13}")
     print(head)
     print("-" * len(head))
-    for name, nn, hand, torch_us, ref in rows:
-        t_us = torch_us if torch_us is not None else ref
-        t_txt = f"{t_us:.1f}" + ("" if torch_us is not None else " ref")
-        print(f"{name:<30}{nn:>10.1f}{hand:>10.1f}{nn / hand:>8.2f}{t_txt:>12}"
+    for case in ("A", "B"):
+        nn, hand = us[case, "nnlib"], us[case, "numpy"]
+        measured = (case, "torch") in us
+        t_us = us[case, "torch"] if measured else TORCH_REFERENCE_US[case]
+        t_txt = f"{t_us:.1f}" + ("" if measured else " ref")
+        print(f"{names[case]:<30}{nn:>10.1f}{hand:>10.1f}{nn / hand:>8.2f}{t_txt:>12}"
               f"{nn / t_us:>13.2f}")
     print()
-    ok_a = nn_a <= TARGET_A * hand_a
-    torch_b_us = torch_b if torch_b is not None else TORCH_REFERENCE_US["B"]
-    ok_b = nn_b <= torch_b_us
-    print(f"target A (≤ {TARGET_A:g}× hand-written numpy): {'met' if ok_a else 'MISSED'} "
-          f"({nn_a / hand_a:.2f}×)")
-    print(f"target B (no slower than PyTorch, {torch_b_us / 1000:.2f} ms"
-          f"{'' if torch_b is not None else ' recorded'}): {'met' if ok_b else 'MISSED'} "
-          f"({nn_b / 1000:.2f} ms; recorded naive numpy {NAIVE_NUMPY_REFERENCE_US['B'] / 1000:.1f}"
-          f" ms)")
+    nn_a, hand_a, nn_b = us["A", "nnlib"], us["A", "numpy"], us["B", "nnlib"]
+    torch_b = us.get(("B", "torch"), TORCH_REFERENCE_US["B"])
+    print(f"target A (≤ {TARGET_A:g}× hand-written numpy): "
+          f"{'met' if nn_a <= TARGET_A * hand_a else 'MISSED'} ({nn_a / hand_a:.2f}×)")
+    print(f"target B (no slower than PyTorch, {torch_b / 1000:.2f} ms"
+          f"{'' if ('B', 'torch') in us else ' recorded'}): "
+          f"{'met' if nn_b <= torch_b else 'MISSED'} ({nn_b / 1000:.2f} ms; recorded naive "
+          f"numpy {NAIVE_NUMPY_REFERENCE_US['B'] / 1000:.1f} ms)")
 
 
 if __name__ == "__main__":

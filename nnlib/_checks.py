@@ -2,6 +2,8 @@
 expected and what was given. Internal; the public entry points call these."""
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 
@@ -12,23 +14,27 @@ def as_float_array(value, name: str, where: str) -> np.ndarray:
     would parse: "1.5" → 1.5), None (which numpy would turn into NaN), complex numbers and
     ragged lists are not.
     """
-    if isinstance(value, np.ndarray) and value.dtype.kind in "biuf":
-        return value.astype(np.float64)                 # the common case: a copy, no checks
     try:
-        kind = np.asarray(value).dtype.kind
-        if kind in "USVMmc" or (kind == "O" and any(
-                v is None or isinstance(v, (str, bytes)) for v in np.asarray(value).flat)):
-            raise TypeError
-        arr = np.array(value, dtype=np.float64)
+        arr = np.asarray(value)
+        if arr.dtype.kind in "biuf":                     # the common case: numbers
+            # always a new array (np.asarray already made one from a list, tuple or number)
+            return arr.astype(np.float64, copy=not isinstance(value, (list, tuple, int, float)))
+        if arr.dtype.kind != "O" or any(v is None or isinstance(v, (str, bytes))
+                                        for v in arr.flat):
+            raise TypeError                              # strings, complex, dates, None
+        return np.array(value, dtype=np.float64)         # e.g. a list of Fractions
     except (TypeError, ValueError):
         raise ValueError(f"{where}: {name} must be an array of numbers, got "
                          f"{_short(value)}") from None
-    return arr
 
 
 def check_finite(arr: np.ndarray, name: str, where: str) -> None:
     """A ValueError naming the first NaN or ±inf in ``arr``, if there is one."""
-    if not np.isfinite(arr).all():
+    if arr.size <= 32:           # a few numbers: checking them in Python is 5× faster
+        finite = all(map(math.isfinite, arr.ravel().tolist()))
+    else:
+        finite = np.isfinite(arr).all()
+    if not finite:
         bad = np.argwhere(~np.isfinite(arr))[0]
         idx = ", ".join(str(int(i)) for i in bad)
         what = "NaN" if np.isnan(arr[tuple(bad)]) else "inf"
@@ -37,7 +43,7 @@ def check_finite(arr: np.ndarray, name: str, where: str) -> None:
 
 
 def read_only(arr: np.ndarray) -> np.ndarray:
-    arr.flags.writeable = False
+    arr.setflags(write=False)
     return arr
 
 

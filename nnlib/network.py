@@ -56,9 +56,12 @@ class Trace:
     __slots__ = ("network", "x", "y", "loss", "layers")
 
     def __init__(self, network, x, y, loss, layers):
-        for name, value in (("network", network), ("x", x), ("y", y), ("loss", loss),
-                            ("layers", tuple(layers))):
-            object.__setattr__(self, name, value)
+        set_ = object.__setattr__
+        set_(self, "network", network)
+        set_(self, "x", x)
+        set_(self, "y", y)
+        set_(self, "loss", loss)
+        set_(self, "layers", tuple(layers))
 
     def __setattr__(self, name, value):
         raise AttributeError("a Trace is frozen; run network.trace(x, y) again for new values")
@@ -93,6 +96,35 @@ class Trace:
         return f"<Trace L={self.L} E={self.loss:.6g} aᴸ={np.array2string(self.output, precision=4)}>"
 
 
+class _Block:
+    """Where a trace writes its big arrays: consecutive pieces of one block of memory.
+
+    ``new(n)`` gives the next piece, of shape (n,) or (n, B), for numpy's ``out=``. For a batch
+    of thousands of columns, getting fresh memory from the operating system array by array
+    (and handing it back when a trace is dropped) took longer than the arithmetic; one block
+    per trace is one allocation. A small trace (one example, a small batch) lets numpy allocate
+    each array itself: ``new`` then returns None, which is what ``out=None`` means.
+    """
+    MIN_SIZE = 1 << 16           # floats (512 KiB); below this numpy's own allocations are faster
+
+    def __init__(self, network, x, backward: bool):
+        self.cols = x.shape[1:]                    # () for one example, (B,) for a batch
+        self.B = x.shape[1] if x.ndim == 2 else 1
+        size = network._rows[backward] * self.B
+        self.memory = np.empty(size) if size >= self.MIN_SIZE else None
+        self.used = 0
+
+    def new(self, n: int):
+        if self.memory is None:
+            return None
+        start, self.used = self.used, self.used + n * self.B
+        return self.memory[start:self.used].reshape((n,) + self.cols)
+
+    def freeze(self):
+        if self.memory is not None:
+            read_only(self.memory)
+
+
 class Network:
     """Layers l = 1..L and a loss E: ``Network([Dense(...), ...], loss, reduction)``.
 
@@ -100,7 +132,7 @@ class Network:
     examples, as the notes) or ``"mean"`` (that sum / B). A Network is immutable: ``replace``,
     ``with_params`` and :func:`nnlib.optim.gradient_descent_step` return new ones.
     """
-    __slots__ = ("layers", "loss", "reduction", "_acts", "_b_cols")
+    __slots__ = ("layers", "loss", "reduction", "_acts", "_b_cols", "_rows")
 
     def __init__(self, layers: Sequence[Dense], loss: str = "squared_error",
                  reduction: str = "sum"):
@@ -130,6 +162,10 @@ class Network:
         set_(self, "reduction", reduction)
         set_(self, "_acts", tuple(acts))
         set_(self, "_b_cols", tuple(layer.b[:, None] for layer in layers))
+        # rows of the arrays one trace computes per example: z, a (forward) and f′, δ, (Wˡ)ᵀ δˡ
+        forward = sum(2 * layer.n_out for layer in layers)
+        set_(self, "_rows", {False: forward,
+                             True: forward + sum(2 * layer.n_out + layer.n_in for layer in layers)})
 
     def __setattr__(self, name, value):
         raise AttributeError("Network is immutable; use replace(...) or with_params(...)")
@@ -201,20 +237,24 @@ class Network:
         batch = x.ndim == 2
         y = self._check_y(y, x)
         scale = 1.0 / x.shape[1] if (batch and self.reduction == "mean") else 1.0
+        block = _Block(self, x, backward)
+        new = block.new                            # new(n): where an (n,) or (n, B) array goes
 
         # forward: zˡ = Wˡ aˡ⁻¹ + bˡ, aˡ = f(zˡ)
         zs, as_ = [None], [x]
         a = x
         for layer, act, b_col in zip(self.layers, self._acts, self._b_cols):
-            z = layer.W @ a + (b_col if batch else layer.b)
-            a = act.f(z)
-            zs.append(z)
-            as_.append(a)
+            n = layer.W.shape[0]
+            z = np.matmul(layer.W, a, out=new(n))
+            z += b_col if batch else layer.b
+            a = act.f(z, out=new(n))
+            zs.append(read_only(z))
+            as_.append(a if a is z else read_only(a))
         E = self.loss.value(z, a, y) * scale
         if not backward:        # forward only: z and a of every layer, no δ or gradients
+            block.freeze()
             return Trace(self, x, y, E, [
-                LayerTrace(l, W, b, None if z is None else read_only(z), read_only(a),
-                           None, None, None, None, None, None, name)
+                LayerTrace(l, W, b, z, a, None, None, None, None, None, None, name)
                 for l, (W, b, z, a, name) in enumerate(zip(
                     [None] + [layer.W for layer in self.layers],
                     [None] + [layer.b for layer in self.layers], zs, as_,
@@ -226,32 +266,35 @@ class Network:
         dE_da = self.loss.grad_a(a, y)                 # ∂E/∂aᴸ
         if scale != 1.0:
             dE_da *= scale
+        read_only(dE_da)
         for l in range(L, 0, -1):
             layer, act = self.layers[l - 1], self._acts[l - 1]
             z, a, a_prev = zs[l], as_[l], as_[l - 1]
-            fprime = act.fprime(z, a) if act.elementwise else None
+            n_out, n_in = layer.W.shape
+            fprime = act.fprime(z, a, out=new(n_out)) if act.elementwise else None
             if l == L and self.loss.delta_shortcut is not None:
                 delta = self.loss.delta_shortcut(z, a, y)      # δᴸ = aᴸ − y
                 if scale != 1.0:
                     delta *= scale
-            elif fprime is not None:
-                delta = dE_da * fprime                         # δˡ = ∂E/∂aˡ ⊙ f′(zˡ)
+            elif fprime is not None:                           # δˡ = ∂E/∂aˡ ⊙ f′(zˡ)
+                delta = np.multiply(dE_da, fprime, out=new(n_out))
             else:
                 delta = act.backprop(z, a, dE_da)              # softmax: Jacobian product
             if batch:
-                dW = delta @ a_prev.T
-                db = delta.sum(axis=1)
+                dW = delta @ a_prev.T                          # δˡ (aˡ⁻¹)ᵀ, summed over columns
+                db = read_only(delta.sum(axis=1))
             else:
-                dW = np.outer(delta, a_prev)
+                dW = delta[:, None] * a_prev                   # δˡ (aˡ⁻¹)ᵀ: an outer product
                 db = delta
-            WT_delta = layer.W.T @ delta
-            records[l] = LayerTrace(l, layer.W, layer.b, read_only(z), read_only(a),
-                                    None if fprime is None else read_only(fprime),
-                                    read_only(dE_da), read_only(delta), read_only(dW),
-                                    read_only(db), read_only(WT_delta), act.name)
-            dE_da = WT_delta
+            WT_delta = np.matmul(layer.W.T, delta, out=new(n_in))
+            if fprime is not None:
+                read_only(fprime)
+            records[l] = LayerTrace(l, layer.W, layer.b, z, a, fprime, dE_da, read_only(delta),
+                                    read_only(dW), db, read_only(WT_delta), act.name)
+            dE_da = WT_delta                                   # ∂E/∂aˡ⁻¹ = (Wˡ)ᵀ δˡ
         records[0] = LayerTrace(0, None, None, None, read_only(x), None, dE_da,
                                 None, None, None, None, None)
+        block.freeze()
         return Trace(self, x, y, E, records)
 
     # -- checks ----------------------------------------------------------------------------

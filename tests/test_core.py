@@ -223,6 +223,51 @@ def test_trace_does_not_share_memory_with_the_caller():
     assert layer.W[0, 0] == 1.0
 
 
+@pytest.mark.parametrize("acts,loss", [(("relu", "relu", "identity"), "squared_error"),
+                                       (("tanh", "sigmoid", "softmax"), "cross_entropy"),
+                                       (("sigmoid", "tanh", "softmax"), "squared_error")])
+def test_big_batches_written_into_one_block_give_the_same_numbers(acts, loss, monkeypatch):
+    # a big trace writes its arrays into one block of memory (nnlib.network._Block); the
+    # numbers must be bit for bit those of the array-by-array path, and frozen all the same
+    from nnlib import network
+    net = random_net(sizes=(3, 16, 8, 3), acts=acts, loss=loss, reduction="mean")
+    B = 4096
+    x = np.random.default_rng(5).normal(size=(3, B))
+    y = np.eye(3)[:, np.arange(B) % 3]
+    assert net._rows[False] * B >= network._Block.MIN_SIZE    # forward only is big too
+    big = net.trace(x, y)
+    assert big[1].z.base is not None and big[1].z.base is big[2].delta.base
+    assert not big[1].z.base.flags.writeable
+    monkeypatch.setattr(network._Block, "MIN_SIZE", 10**12)
+    small = net.trace(x, y)
+    assert small[1].z.base is None
+    assert big.loss == small.loss
+    for (name, a), (_, b) in zip(all_arrays(big), all_arrays(small)):
+        np.testing.assert_array_equal(a, b, err_msg=name)
+        assert not a.flags.writeable, name
+    fwd_big = net.trace(x, y, backward=False)
+    monkeypatch.undo()
+    assert net.trace(x, y, backward=False).loss == fwd_big.loss == big.loss
+
+
+@pytest.mark.parametrize("name", ["identity", "relu", "sigmoid", "tanh", "softmax"])
+def test_activations_write_into_out_exactly_as_without(name):
+    act = ACTIVATIONS[name]
+    z = np.random.default_rng(0).normal(scale=3.0, size=(5, 7))
+    z[0, 0] = 0.0
+    out = np.full_like(z, np.nan)
+    a = act.f(z)
+    a_out = act.f(z, out=out)
+    np.testing.assert_array_equal(a_out, a)
+    if name != "identity":                          # identity returns z itself
+        assert a_out is out
+    if act.elementwise:
+        out = np.full_like(z, np.nan)
+        fp_out = act.fprime(z, a, out=out)
+        assert fp_out is out
+        np.testing.assert_array_equal(fp_out, act.fprime(z, a))
+
+
 # --- gradient descent ----------------------------------------------------------------------
 
 def test_a_small_step_lowers_the_loss():
