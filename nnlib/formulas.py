@@ -231,8 +231,8 @@ def gradcheck_html(checks, tol: float = 1e-6) -> str:
             rows.append(f'<tr><td class="nn-sym">{label}</td><td>{num(c.analytic[idx])}</td>'
                         f'<td>{num(c.numeric[idx])}</td><td class="{cls}">{rel:.1e}</td></tr>')
     worst = max((c.error for c in checks), default=0.0)
-    return (f'<div class="nn-h">backprop vs central differences (E(θ+h) − E(θ−h)) / 2h: '
-            f'worst relative error <span class="{"nn-ok" if worst < tol else "nn-bad"}">'
+    return (f'<div class="nn-h">backprop vs central differences (E(θ+h) − E(θ−h)) / 2h, '
+            f'h = 10⁻⁵: worst relative error <span class="{"nn-ok" if worst < tol else "nn-bad"}">'
             f"{worst:.1e}</span></div>"
             '<table class="nn-tab"><tr><th>parameter</th><th>backprop</th><th>numerical</th>'
             "<th>rel. error</th></tr>" + "".join(rows) + "</table>")

@@ -334,7 +334,8 @@ class NetworkPanel:
             t = net.trace(x, self._y_or_zeros(net, y), backward=not self.forward_only)
             if not np.isfinite(t.loss):
                 raise ValueError(f"E is {t.loss} for these values; kept the last good state")
-            checks = gradient_check(net, x, y) if "gradcheck" in self.views else None
+            checks = (gradient_check(net, x, y, h=1e-5, richardson=False)
+                      if "gradcheck" in self.views else None)
         except ValueError as exc:          # nnlib's one-line messages
             self.errors.show(str(exc))
             return
