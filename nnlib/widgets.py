@@ -384,6 +384,12 @@ class NetworkPanel:
                                      "loss": t.network.loss.name,
                                      "reduction": t.network.reduction}))
 
+    @property
+    def descent(self):
+        """The current :class:`nnlib.GradientDescent` (its ``history``, ``losses``), or None
+        before the first step and after a slider move (read-only; for a lesson's own views)."""
+        return self._gd
+
     def on_trace(self, callback, call_now: bool = True):
         """Run ``callback(trace)`` after every update, as one more view of the same trace
         (a lesson's own picture). Its errors are shown in the panel like any other."""
