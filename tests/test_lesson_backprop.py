@@ -131,8 +131,8 @@ def test_outer_product_heat_map_follows_the_panel(panel02):
     for (i, j), v in np.ndenumerate(t[2].dW):
         assert texts[i][j].get_text() == f"{v:.3f}"
     np.testing.assert_allclose(view.art["dW"][0].get_array(), t[2].dW)
-    np.testing.assert_allclose(view.art["delta"][0].get_array()[:, 0], t[2].delta)
-    np.testing.assert_allclose(view.art["a"][0].get_array()[0], t[1].a)
+    np.testing.assert_allclose(view.art["delta"].get_array()[:, 0], t[2].delta)
+    np.testing.assert_allclose(view.art["a"].get_array()[0], t[1].a)
     view.fig.canvas.draw()
 
 

@@ -318,58 +318,71 @@ class LiveHTML:
         return self.widget._repr_mimebundle_(**kwargs)
 
 
-def plot_outer_product(fig, t, l=None, vmax: float = 1.0):
+def plot_outer_product(fig, t, l=None, vmax: float = 1.0, numbers: bool = False,
+                       labels: bool = True):
     """The outer product ∂E/∂Wˡ = δˡ (aˡ⁻¹)ᵀ as heat maps placed like the multiplication:
     (aˡ⁻¹)ᵀ as a row on top, δˡ as a column on the left, entry (i, j) = δˡᵢ · aˡ⁻¹ⱼ.
 
-    Returns the artists for :func:`update_outer_product` (colours fixed to ±vmax so that a
-    slider move shows the size change, not only the pattern)."""
+    The numbers are in the HTML equation shown beside it (:func:`step2_html`); ``numbers=True``
+    also writes each ∂E/∂Wˡᵢⱼ on its cell, at ~1 ms per text per redraw (12 texts for a 3 × 4
+    matrix would push a slider move past 40 ms next to the diagram); ``labels=False`` leaves the
+    names to an HTML caption (:class:`OuterProductView` does), for the same reason. Colours are
+    fixed to ±vmax so
+    that a slider move shows the size change, not only the pattern. Returns the artists for
+    :func:`update_outer_product`."""
     from .. import plotting as P
     l = t.L if l is None else l
     n_out, n_in = t[l].W.shape
     gs = fig.add_gridspec(2, 2, width_ratios=[1, n_in], height_ratios=[1, n_out],
-                          left=0.09, right=0.98, bottom=0.13, top=0.90, wspace=0.06,
-                          hspace=0.06)
+                          left=0.09 if labels else 0.02, right=0.98,
+                          bottom=0.13 if labels else 0.03, top=0.90 if labels else 0.97,
+                          wspace=0.06, hspace=0.06)
     ax_a, ax_d, ax_w = fig.add_subplot(gs[0, 1]), fig.add_subplot(gs[1, 0]), \
         fig.add_subplot(gs[1, 1])
-    art_a = P.plot_matrix(ax_a, _row(t[l - 1].a), vmax=vmax)
-    art_d = P.plot_matrix(ax_d, t[l].delta[:, None], vmax=vmax)
+    style = dict(cmap="RdBu_r", vmin=-vmax, vmax=vmax)
+    im_a = ax_a.imshow(_row(t[l - 1].a), **style)
+    im_d = ax_d.imshow(t[l].delta[:, None], **style)
     art_w = P.plot_matrix(ax_w, t[l].dW, vmax=vmax)
-    prev = "x" if l == 1 else F.sym("a", l - 1)
+    for row in art_w[1]:
+        for text in row:
+            text.set_visible(numbers)
     for ax in (ax_a, ax_d, ax_w):
+        ax.set_xticks([])
+        ax.set_yticks([])
         ax.set_xlabel("")
         ax.set_ylabel("")
-        ax.tick_params(length=0, labelsize=7)
-    ax_a.set_xticks([])
-    ax_a.set_yticks([])
-    ax_d.set_xticks([])
-    ax_w.set_yticks([])
-    ax_w.set_xticks([])
-    ax_a.set_title(f"({prev})ᵀ", fontsize=9)
-    ax_d.set_ylabel(F.sym("δ", l), fontsize=9)
-    ax_d.yaxis.set_label_position("left")
-    pd, pa = ax_d.get_position(), ax_a.get_position()
-    fig.text((pd.x0 + pd.x1) / 2, (pa.y0 + pa.y1) / 2, "×", ha="center", va="center",
-             fontsize=14, color="#616161")
-    ax_w.text(0.5, -0.03, f"∂E/∂{F.sym('W', l)} = {F.sym('δ', l)} ({prev})ᵀ",
-              transform=ax_w.transAxes, ha="center", va="top", fontsize=9)
-    return {"l": l, "a": art_a, "delta": art_d, "dW": art_w, "vmax": vmax}
+        ax.set_title("")
+    if labels:
+        prev = "x" if l == 1 else F.sym("a", l - 1)
+        ax_a.set_title(f"({prev})ᵀ", fontsize=9)
+        ax_d.set_ylabel(F.sym("δ", l), fontsize=9)
+        pd, pa = ax_d.get_position(), ax_a.get_position()
+        fig.text((pd.x0 + pd.x1) / 2, (pa.y0 + pa.y1) / 2, "×", ha="center", va="center",
+                 fontsize=14, color="#616161")
+        ax_w.text(0.5, -0.03, f"∂E/∂{F.sym('W', l)} = {F.sym('δ', l)} ({prev})ᵀ",
+                  transform=ax_w.transAxes, ha="center", va="top", fontsize=9)
+    return {"l": l, "a": im_a, "delta": im_d, "dW": art_w, "vmax": vmax}
 
 
 def update_outer_product(art, t):
     """Put trace ``t``'s δˡ, aˡ⁻¹ and ∂E/∂Wˡ on the artists of :func:`plot_outer_product`."""
     from .. import plotting as P
     l, vmax = art["l"], art["vmax"]
-    P.update_matrix(art["a"], _row(t[l - 1].a), vmax)
-    P.update_matrix(art["delta"], t[l].delta[:, None], vmax)
+    art["a"].set_data(_row(t[l - 1].a))
+    art["delta"].set_data(t[l].delta[:, None])
     P.update_matrix(art["dW"], t[l].dW, vmax)
     return art
 
 
 class OuterProductView:
-    """A live heat map of ∂E/∂Wˡ = δˡ (aˡ⁻¹)ᵀ (the notes' step 2), following ``panel``."""
+    """A live heat map of ∂E/∂Wˡ = δˡ (aˡ⁻¹)ᵀ (the notes' step 2), following ``panel``.
 
-    def __init__(self, panel, l=None, css: str = "nn-02-outer", vmax: float = 1.0):
+    The names sit in an HTML caption above the picture (free to redraw); the picture is three
+    images only, so a slider move costs about 10 ms of rendering here."""
+
+    def __init__(self, panel, l=None, css: str = "nn-02-outer", vmax: float = 1.0,
+                 numbers: bool = False):
+        import ipywidgets as widgets
         import matplotlib.pyplot as plt
 
         from .. import plotting as P
@@ -378,9 +391,18 @@ class OuterProductView:
         l = t.L if l is None else l
         n_out, n_in = t[l].W.shape
         with plt.ioff():
-            self.fig = P.figure(0.7 * (n_in + 1) + 0.4, 0.6 * (n_out + 1) + 0.6)
-            self.art = plot_outer_product(self.fig, t, l, vmax)
-        self.widget = canvas_widget(self.fig, css)
+            self.fig = P.figure(0.5 * (n_in + 1) + 0.1, 0.5 * (n_out + 1) + 0.1)
+            self.art = plot_outer_product(self.fig, t, l, vmax, numbers, labels=False)
+        prev = "x" if l == 1 else F.sym("a", l - 1)
+        self.caption = widgets.HTML(
+            f'<div style="font-size:12px;line-height:1.4">top: ({prev})ᵀ (1 × {n_in}) · '
+            f'left: {F.sym("δ", l)} ({n_out} × 1)<br>'
+            f'<b>∂E/∂{F.sym("W", l)} = {F.sym("δ", l)} ({prev})ᵀ</b> ({n_out} × {n_in}), '
+            f'entry ij = {F.sym("δ", l)}ᵢ · {prev}ⱼ<br>'
+            f'<span style="color:#B71C1C">red +</span> / '
+            f'<span style="color:#0D47A1">blue −</span>, white 0, scale ±{vmax:g}</div>')
+        self.widget = widgets.VBox([self.caption, canvas_widget(self.fig, css)])
+        self.widget.add_class(css + "-box")
         panel.on_trace(self.update, call_now=False)
 
     def update(self, t):
