@@ -71,10 +71,22 @@ def lab(args):
               jupyter_env())
 
 
+def voila_command(nb, extra=()):
+    """Voila on 127.0.0.1 with the offline template (share/jupyter/voila/templates/nnlib: Voila's
+    lab template without its CDN links), so a classroom needs no internet."""
+    env = jupyter_env()
+    env["JUPYTER_PATH"] = os.pathsep.join(
+        p for p in (str(ROOT / "share" / "jupyter"), os.environ.get("JUPYTER_PATH")) if p)
+    argv = [str(VENV / "bin" / "voila"), str(nb), "--template=nnlib", "--Voila.ip=127.0.0.1",
+            *extra]
+    return argv, env
+
+
 def voila(args):
     setup("requirements.txt")
     nb = args[0] if args else "notebooks/03_worked_example.ipynb"
-    os.execve(str(VENV / "bin" / "voila"), ["voila", nb, *args[1:]], jupyter_env())
+    argv, env = voila_command(nb, args[1:])
+    os.execve(argv[0], argv, env)
 
 
 def test(args):

@@ -1,0 +1,127 @@
+"""Every notebook in JupyterLab, in a real browser, as a learner meets it.
+
+Open it fresh (no outputs), Run All, and check: no error output, no widget stuck loading or
+failing, every figure drawn; then move an input slider and a weight slider and check that the
+panel's z, a, δ and gradients become nnlib's numbers for the new values. Offline: the page may
+ask nothing of any host but 127.0.0.1. A screenshot per notebook goes to docs/screenshots/, and
+keydown → numbers / figure latency to artifacts/browser_latency.json (reported, not asserted).
+"""
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from nnpage import (ROOT, RequestLog, api, measure_latency, new_value, notebook_params, number, pick,
+                    press_arrow,
+                    read_panel, save_screenshot, set_by_readout, slug, wait_numbers_match,
+                    wait_settled)
+
+pytestmark = pytest.mark.browser
+
+RUN_TIMEOUT_S = 180
+
+
+def open_notebook(page, lab, name):
+    page.goto(f"{lab.base}/lab/tree/{name}?token={lab.token}")
+    page.get_by_text(re.compile(r"\| Idle")).first.wait_for(timeout=90_000)
+    # more room for the notebook: fold the file browser away
+    fb = page.locator('.jp-SideBar.jp-mod-left li[data-id="filebrowser"].lm-mod-current')
+    if fb.count():
+        fb.first.click()
+
+
+def run_all(page, lab, name):
+    page.locator(".lm-MenuBar-item", has_text=re.compile(r"^Run$")).first.click()
+    page.locator('li[data-command="runmenu:run-all"]').click()
+    n = lab.code_cells[name]
+    # done when every code cell with code has a number and none is queued, or when an error
+    # stopped Run All (the cells after it stay unnumbered)
+    page.wait_for_function(
+        """(n) => {
+          const ps = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputPrompt')]
+                       .map(e => e.textContent);
+          if (ps.some(t => t.includes('*'))) return false;
+          const done = ps.filter(t => /\\[\\d+\\]/.test(t)).length;
+          const err = document.querySelector('.jp-Notebook .jp-OutputArea-output[data-mime-type='
+                                             + '"application/vnd.jupyter.stderr"]');
+          return done >= n || (err && /Traceback|Error/.test(err.textContent));
+        }""", arg=n, timeout=RUN_TIMEOUT_S * 1000, polling=200)
+    page.get_by_text(re.compile(r"\| Idle")).first.wait_for(timeout=60_000)
+
+
+def forget(lab):
+    """Shut down the notebook's kernel and forget the workspace, so that the next notebook opens
+    alone (JupyterLab would reopen every earlier tab, each with a kernel)."""
+    try:
+        for s in api(lab.base, lab.token, "GET", "/api/sessions") or []:
+            api(lab.base, lab.token, "DELETE", f"/api/sessions/{s['id']}")
+        for ws in api(lab.base, lab.token, "GET", "/lab/api/workspaces")["workspaces"]["ids"]:
+            api(lab.base, lab.token, "DELETE", f"/lab/api/workspaces/{ws}")
+    except Exception as exc:  # noqa: BLE001 — the server stops its kernels at the end anyway
+        print(f"could not clean up after a notebook: {exc}")
+
+
+@pytest.mark.parametrize("notebook", notebook_params())
+def test_notebook_in_jupyterlab(notebook, lab, page, latency_log):
+    name = notebook.name
+    requests = RequestLog(page)
+    start = time.monotonic()
+    try:
+        open_notebook(page, lab, name)
+        run_all(page, lab, name)
+
+        # -- after Run All: nothing failed, nothing stuck, every figure drawn ----------------
+        problems, canvases = wait_settled(page, ".jp-Notebook", timeout=30)
+        assert not problems, f"{name} after Run All:\n" + "\n".join(problems)
+        blank = [c for c in canvases if not c["drawn"]]
+        assert not blank, f"{name}: {len(blank)} of {len(canvases)} figure canvases are blank"
+
+        # -- the first live panel: its numbers are nnlib's, before and after slider moves ----
+        panels = page.locator(".jp-Notebook .nn-panel")
+        assert panels.count(), (f"{name} shows no .nn-panel: the browser test drives the first "
+                                "live panel of each notebook")
+        panel = panels.first
+        panel.scroll_into_view_if_needed()
+        before = wait_numbers_match(panel)
+
+        x = pick(before["sliders"], "x")
+        w = pick(before["sliders"], "W")
+        assert x and w, f"{name}: the first panel needs an input and a weight slider"
+        set_by_readout(panel, x, new_value(before, x, 0.5))
+        after_x = wait_numbers_match(panel)
+        assert number(after_x["sliders"][x]) == new_value(before, x, 0.5)
+
+        arrow = "ArrowRight" if new_value(after_x, w, 0.05) > number(after_x["sliders"][w]) \
+            else "ArrowLeft"
+        press_arrow(panel, w, 5, arrow)
+        page.wait_for_function(
+            "([p, key, old]) => p.querySelector('.nn-' + key + ' .widget-readout')"
+            ".textContent !== old", arg=[panel.element_handle(), w, after_x["sliders"][w]])
+        after_w = wait_numbers_match(panel)
+        assert after_w["sliders"][w] != after_x["sliders"][w]
+        changed = [k for k in before["values"] if before["values"][k] != after_w["values"][k]]
+        assert changed, f"{name}: no number changed after moving {x} and {w}"
+
+        problems, canvases = wait_settled(page, ".jp-Notebook", timeout=15)
+        assert not problems, f"{name} after moving sliders:\n" + "\n".join(problems)
+        assert all(c["drawn"] for c in canvases)
+
+        shown = panel.locator(".jupyter-matplotlib-canvas-div")       # the diagram, centred
+        (shown.first if shown.count() else panel).evaluate(
+            "e => e.scrollIntoView({block: 'center'})")
+        page.wait_for_timeout(300)
+        save_screenshot(page, ROOT / "docs" / "screenshots" / f"{slug(name)}.png")
+
+        # -- latency: keydown → numbers painted, keydown → figure repainted ------------------
+        latency_log[slug(name)] = measure_latency(page, panel, x)
+        wait_numbers_match(panel)
+        assert not read_panel(panel)["error"]
+
+        foreign = requests.foreign()
+        assert not foreign, f"{name}: the page asked hosts other than 127.0.0.1: {foreign}"
+    finally:
+        print(f"{name}: {time.monotonic() - start:.1f} s in the browser")
+        page.close()
+        forget(lab)

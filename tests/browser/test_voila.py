@@ -1,0 +1,80 @@
+"""App mode: a notebook served by Voila exactly as ``python3 tasks.py voila NB`` serves it (on
+127.0.0.1, offline template), opened in Chromium; a slider moved in the page changes the panel's
+numbers to nnlib's, and the page asks nothing of any host but 127.0.0.1."""
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from nnpage import (NOTEBOOKS, ROOT, RequestLog, Server, free_port, new_value, number, pick,
+                    press_arrow, save_screenshot, server_env, set_by_readout,
+                    wait_numbers_match, wait_settled)
+
+pytestmark = pytest.mark.browser
+
+
+def load_tasks():
+    spec = importlib.util.spec_from_file_location("nnlib_tasks", ROOT / "tasks.py")
+    tasks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tasks)
+    return tasks
+
+
+def app_notebook():
+    nbs = sorted(NOTEBOOKS.glob("*.ipynb"))
+    default = NOTEBOOKS / "03_worked_example.ipynb"      # what tasks.py voila serves by default
+    return default if default.exists() else (nbs[0] if nbs else None)
+
+
+@pytest.fixture(scope="module")
+def voila(tmp_path_factory):
+    nb = app_notebook()
+    if nb is None:
+        pytest.skip(f"no notebooks in {NOTEBOOKS}")
+    tmp = tmp_path_factory.mktemp("voila")
+    port = free_port()
+    argv, env = load_tasks().voila_command(nb, ["--no-browser", f"--port={port}",
+                                                "--Voila.port_retries=0"])
+    env.update({k: v for k, v in server_env(tmp).items() if k.startswith(("JUPYTER_RUNTIME",
+                                                                          "JUPYTER_CONFIG",
+                                                                          "IPYTHONDIR"))})
+    server = Server(argv, env, port, tmp / "voila.log", cwd=ROOT)
+    try:
+        server.wait_listening(60)
+        server.notebook = nb
+        yield server
+    finally:
+        server.stop()
+
+
+def test_slider_in_voila(voila, page):
+    requests = RequestLog(page)
+    page.goto(f"{voila.base}/", timeout=120_000)
+    panel = page.locator(".nn-panel").first
+    panel.locator(".nn-values [data-key]").first.wait_for(timeout=120_000)
+    before = wait_numbers_match(panel)
+
+    x, w = pick(before["sliders"], "x"), pick(before["sliders"], "W")
+    assert x and w, "the first panel needs an input and a weight slider"
+    set_by_readout(panel, x, new_value(before, x, -0.5))
+    after = wait_numbers_match(panel)
+    assert number(after["sliders"][x]) == new_value(before, x, -0.5)
+    press_arrow(panel, w, 3, "ArrowLeft" if new_value(after, w, -0.03) < number(
+        after["sliders"][w]) else "ArrowRight")
+    page.wait_for_function(
+        "([p, key, old]) => p.querySelector('.nn-' + key + ' .widget-readout')"
+        ".textContent !== old", arg=[panel.element_handle(), w, after["sliders"][w]])
+    final = wait_numbers_match(panel)
+    assert [k for k in before["values"] if before["values"][k] != final["values"][k]], \
+        "no number changed after moving two sliders"
+
+    problems, canvases = wait_settled(page, None, timeout=15)
+    assert not problems, "\n".join(problems)
+    assert all(c["drawn"] for c in canvases), "a figure canvas is blank"
+    panel.scroll_into_view_if_needed()
+    save_screenshot(page, ROOT / "docs" / "screenshots" / "voila.png")
+    foreign = requests.foreign()
+    assert not foreign, f"Voila's page asked hosts other than 127.0.0.1: {foreign}"
+    # Voila's code cells are hidden: the app shows widgets and text only
+    assert not page.locator(".jp-InputArea-editor").count()
