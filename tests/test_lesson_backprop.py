@@ -194,3 +194,10 @@ def test_a_failing_lesson_view_is_a_message_not_a_dead_panel(panel03):
     assert "too big" in panel03.errors.html.value
     panel03.x_sliders[0].value = 1.5
     assert panel03.errors.html.value == "" and "dead-none" in view.widget.value
+
+
+def test_compare_table_marks_agreement():
+    t = nnlib.worked_example().trace(X, Y)
+    by_hand = (np.array([2.978]) - 3.5) * 1
+    html = B.compare_html([("delta_o", by_hand, t[3].delta), ("wrong", [0.1], t[3].delta)])
+    assert html.count("✓") == 1 and html.count("✗") == 1 and "−0.5220" in html

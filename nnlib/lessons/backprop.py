@@ -19,7 +19,7 @@ from ..activations import get_activation
 from ..gradcheck import numerical_gradient, relative_error
 
 __all__ = ["NOTES_SUMMARY", "NOTES_NAMES", "show", "notes_summary_html", "dead_units",
-           "dead_html", "descent_compare_html", "loss_terms_html", "delta_check",
+           "dead_html", "compare_html", "descent_compare_html", "loss_terms_html", "delta_check",
            "delta_check_html", "step2_html", "step3_html", "step4_html", "step5_html",
            "half_vs_no_half_html", "symbol_table_html", "flow_html", "LiveHTML",
            "OuterProductView", "plot_outer_product", "update_outer_product"]
@@ -121,6 +121,26 @@ def notes_summary_html(t, live: bool = False) -> str:
     heads = "".join(f"<th>{h}</th>" for h in head)
     return (f'<table class="nn-tab nn-03-summary-table"><tr>{heads}</tr>{"".join(rows)}'
             "</table>")
+
+
+def compare_html(rows, rtol: float = 1e-7, digits: int = 4) -> str:
+    """rows: [(name, by hand, nnlib)]: the two side by side, ✓ where they agree (allclose).
+
+    For the notebooks' "by hand in numpy, then by nnlib" cells; the cell asserts, this shows.
+    Vectors are printed as rows (like the notes' [0.6, 1.2]) to keep the table short."""
+    body = []
+    for name, hand, lib in rows:
+        hand, lib = np.atleast_1d(np.asarray(hand, dtype=float)), \
+            np.atleast_1d(np.asarray(lib, dtype=float))
+        ok = hand.shape == lib.shape and np.allclose(hand, lib, rtol=rtol, atol=1e-12)
+        if hand.ndim == 1 and lib.ndim == 1:       # compact: vectors as rows, as the notes print
+            hand, lib = hand[None, :], lib[None, :]
+        body.append(f'<tr><td class="nn-sym">{_html.escape(name)}</td>'
+                    f'<td>{F.matrix(hand, "plain", digits=digits)}</td>'
+                    f'<td>{F.matrix(lib, "plain", digits=digits)}</td>'
+                    f'<td>{_CHECK if ok else "<span class=nn-bad>✗</span>"}</td></tr>')
+    return ('<table class="nn-tab nn-compare"><tr><th>quantity</th><th>by hand (numpy)</th>'
+            f'<th>nnlib</th><th>equal</th></tr>{"".join(body)}</table>')
 
 
 def descent_compare_html(rows) -> str:
