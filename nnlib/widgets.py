@@ -101,7 +101,13 @@ class NetworkPanel:
 
     def __init__(self, net: Network, x, y=None, *, views=None, activation_choices=(),
                  activation_layer: int = 1, ranges=None, title: str = "", edge_mode: str = "W",
-                 seed: int = 0, show_sliders=("x", "W", "b", "y")):
+                 seed: int = 0, show_sliders=("x", "W", "b", "y"),
+                 keep_descent_when_rounded: bool = False):
+        # keep_descent_when_rounded: a browser's slider snaps a value to its step (0.01) and
+        # sends the snapped value back, so after a descent step the sliders hold W, b rounded;
+        # with this on, that echo keeps the descent (its exact trace, history, undo) instead of
+        # starting afresh from the rounded network. Off: exact comparison, as before.
+        self.keep_descent_when_rounded = keep_descent_when_rounded
         self.start_net = net
         self.start_x = np.array(x, dtype=float)
         self.start_y = None if y is None else np.atleast_1d(np.array(y, dtype=float))
@@ -331,10 +337,13 @@ class NetworkPanel:
         start = time.perf_counter()
         try:
             net, x, y = self.current()
-            t = net.trace(x, self._y_or_zeros(net, y), backward=not self.forward_only)
+            if self.keep_descent_when_rounded and self._holds_rounded_descent(net, x, y):
+                t = self._gd.trace             # the sliders show the descent's W, b rounded
+            else:
+                t = net.trace(x, self._y_or_zeros(net, y), backward=not self.forward_only)
             if not np.isfinite(t.loss):
                 raise ValueError(f"E is {t.loss} for these values; kept the last good state")
-            checks = (gradient_check(net, x, y, h=1e-5, richardson=False)
+            checks = (gradient_check(t.network, x, y, h=1e-5, richardson=False)
                       if "gradcheck" in self.views else None)
         except ValueError as exc:          # nnlib's one-line messages
             self.errors.show(str(exc))
@@ -383,6 +392,20 @@ class NetworkPanel:
                                      "activations": t.network.activations,
                                      "loss": t.network.loss.name,
                                      "reduction": t.network.reduction}))
+
+    def _holds_rounded_descent(self, net, x, y) -> bool:
+        """True if x, y and the activations are the descent's and every W, b slider holds the
+        descent's value to within half its step (what a browser sends back after a step)."""
+        gd = self._gd
+        if (gd is None or net.activations != gd.net.activations
+                or not (np.array_equal(gd.x, x) and np.array_equal(gd.y, y))):
+            return False
+        for (W, b), Ws, bs in zip(gd.net.params(), self.W_sliders, self.b_sliders):
+            sliders = [s for row in Ws for s in row] + list(bs)
+            for s, v in zip(sliders, np.concatenate([np.ravel(W), np.ravel(b)])):
+                if abs(s.value - v) > s.step / 2 + 1e-9:
+                    return False
+        return True
 
     @property
     def descent(self):

@@ -190,3 +190,49 @@ def test_params_and_grads_have_the_same_shape():
         for (i, j), v in np.ndenumerate(t[l].dW):
             assert got[f"dW-{l}-{i + 1}-{j + 1}"] == pytest.approx(v, abs=0.51e-3)
     assert "(2×3)" in html and "(1×2)" in html
+
+
+def _echo_rounded(panel):
+    """What a browser does after a step: each W, b slider snaps to its step (0.01) and sends
+    the snapped value back, one slider at a time."""
+    for Ws, bs in zip(panel.W_sliders, panel.b_sliders):
+        for s in [s for row in Ws for s in row] + list(bs):
+            s.value = round(s.value / s.step) * s.step
+
+
+def test_training_curve_follows_the_panels_descent_through_the_browser_echo():
+    from nnlib.widgets import NetworkPanel
+    panel = NetworkPanel(nnlib.worked_example(), x=[1.0, 2.0], y=[3.5],
+                         views=("diagram", "values", "descent"), keep_descent_when_rounded=True)
+    curve = D.TrainingCurve(panel)
+    assert len(curve.line.get_xdata()) == 0 and "press step" in curve.caption.value
+    panel.eta.value = 0.05
+    panel.step(5)
+    _echo_rounded(panel)
+    gd = nnlib.GradientDescent(nnlib.worked_example(), [1.0, 2.0], [3.5], eta=0.05)
+    gd.step(5)
+    assert panel.descent is not None and panel.descent.steps == 5
+    assert panel.trace.loss == pytest.approx(gd.trace.loss, rel=1e-12)    # the exact descent
+    np.testing.assert_allclose(curve.line.get_ydata(), gd.losses, rtol=1e-12)
+    panel.step(3)                                                          # continues it
+    _echo_rounded(panel)
+    gd.step(3)
+    np.testing.assert_allclose(curve.line.get_ydata(), gd.losses, rtol=1e-12)
+    assert "8 step(s)" in curve.caption.value
+    panel.undo()
+    _echo_rounded(panel)
+    assert len(curve.line.get_ydata()) == 8
+    panel.x_sliders[0].value = 0.5                                         # a learner's move
+    assert panel.descent is None and len(curve.line.get_xdata()) == 0
+    t = nnlib.worked_example().trace([0.5, 2.0], [3.5])
+    rounded = panel.trace.network
+    assert panel.trace.loss == pytest.approx(rounded.E([0.5, 2.0], [3.5]))
+    assert panel.trace.loss != pytest.approx(t.loss)                        # not the start net
+
+
+def test_without_the_option_the_echo_starts_afresh():
+    from nnlib.widgets import NetworkPanel
+    panel = NetworkPanel(nnlib.worked_example(), x=[1.0, 2.0], y=[3.5], views=("values", "descent"))
+    panel.step(1)
+    _echo_rounded(panel)
+    assert panel.descent is None                                           # the old behaviour

@@ -465,17 +465,22 @@ def update_path(art, path):
 
 def plot_losses(ax, floor: float, top: float = 1e3, steps: int = 30):
     """L per step on a fixed log scale from the lowest possible L (dashed) to ``top``: a
-    diverging run climbs out of the top. Returns the artists and the static ones."""
+    diverging run climbs out of the top. The x-axis always spans steps 0 … k (its labels are
+    in axes coordinates, so a new k changes no static artist). Returns the artists and the
+    static ones."""
     (line,) = ax.plot([], [], "o-", color=PATH_COLOR, ms=2.5, lw=1.2)
     (base,) = ax.plot([0, 1], [floor, floor], color="#FBC02D", lw=1.2, ls="--",
                       transform=ax.get_yaxis_transform())
     ax.set_yscale("log")
     ax.set_ylim(floor / 1.6, top)
-    ax.set_xlabel("step k", labelpad=1)
+    ax.set_xticks([])
+    ends = [ax.text(x, -0.03, label, transform=ax.transAxes, ha=ha, va="top", fontsize=8)
+            for x, label, ha in ((0.0, "0", "left"), (1.0, "k", "right"))]
+    ax.set_xlabel("step", labelpad=4)
     ax.set_ylabel("L", rotation=0, labelpad=6)
     ax.grid(alpha=0.3)
     ax.tick_params(labelsize=7)
-    art = dict(line=line, floor=floor, static=[base])
+    art = dict(line=line, floor=floor, static=[base] + ends)
     set_loss_steps(art, steps)
     return art
 
@@ -563,6 +568,8 @@ class GradientExplorer:
         lw, lb = self.land.w_range, self.land.b_range
         self.w = slider(w, *lw, "w", ["nn-05-w"], step=0.05, width="300px")
         self.b = slider(b, *lb, "b", ["nn-05-b"], step=0.05, width="300px")
+        for s, (lo, hi) in ((self.w, lw), (self.b, lb)):
+            s.min, s.max = lo, hi              # exactly the pictured square
         self.errors = ErrorArea()
         self.values = W.HTML("").add_class("nn-05-grad-values")
         self.ws = np.linspace(*lw, 41)
@@ -687,7 +694,9 @@ class DescentExplorer:
         W = _widgets()
         self.land = land or Landscape()
         lw, lb = self.land.w_range, self.land.b_range
-        self.eta = W.FloatLogSlider(value=eta, base=10, min=-2.5, max=1, step=0.01,
+        # step 0.001 in log₁₀ η: a browser snaps η to this grid and sends it back, so a
+        # preset such as 0.35 comes back as 0.34995 (shown 0.35), not 0.347
+        self.eta = W.FloatLogSlider(value=eta, base=10, min=-2.5, max=1, step=0.001,
                                     description="η", readout_format=".3g",
                                     continuous_update=True, style={"description_width": "44px"},
                                     layout={"width": "300px"}).add_class("nn-05-eta")
@@ -696,6 +705,8 @@ class DescentExplorer:
                                  layout={"width": "300px"}).add_class("nn-05-steps")
         self.w0 = slider(start[0], *lw, "w₀", ["nn-05-w0"], step=0.05, width="300px")
         self.b0 = slider(start[1], *lb, "b₀", ["nn-05-b0"], step=0.05, width="300px")
+        for s, (lo, hi) in ((self.w0, lw), (self.b0, lb)):
+            s.min, s.max = lo, hi              # starts inside the pictured square
         self.buttons = {}
         for name, value in PRESETS.items():
             button = W.Button(description=f"{name} (η={value:g})",
@@ -778,8 +789,7 @@ class DescentExplorer:
         try:
             self.run = run
             if run.steps != self.loss_art["steps"]:
-                set_loss_steps(self.loss_art, run.steps)
-                self.backdrop.invalidate()
+                set_loss_steps(self.loss_art, run.steps)     # nothing static moves
             update_path(self.path_art, run.path)
             update_losses(self.loss_art, run.losses)
             self.fig.canvas.draw_idle()
@@ -879,11 +889,13 @@ class TrainingCurve:
     def update(self, t):
         from .. import plotting as P
         gd = self.panel.descent
-        losses = gd.losses if gd is not None else [t.loss]
-        P.update_loss_curve(self.line, losses)
-        self.fig.canvas.draw_idle()
+        losses = gd.losses if gd is not None and gd.steps else []
+        if losses or len(self.line.get_xdata()):        # a slider move on an empty curve:
+            P.update_loss_curve(self.line, losses)      # nothing to redraw
+            self.fig.canvas.draw_idle()
         text = (f"{len(losses) - 1} step(s), η = {gd.eta:g}: E {_fmt(losses[0], 6)} → "
                 f"{_fmt(losses[-1], 6)}" if gd is not None and gd.steps else
-                f"E = {_fmt(t.loss, 6)}: press step (k steps of W ← W − η ∂E/∂W)")
+                f"E = {_fmt(t.loss, 6)} — press step (k steps of W ← W − η ∂E/∂W) "
+                f"and the curve of E per step appears here")
         _setv(self.caption, f'<div style="font-size:12px;color:#555" data-key="train">'
                             f"{html.escape(text)}</div>")
