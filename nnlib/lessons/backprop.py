@@ -420,7 +420,8 @@ class OuterProductView:
             f'<b>∂E/∂{F.sym("W", l)} = {F.sym("δ", l)} ({prev})ᵀ</b> ({n_out} × {n_in}), '
             f'entry ij = {F.sym("δ", l)}ᵢ · {prev}ⱼ<br>'
             f'<span style="color:#B71C1C">red +</span> / '
-            f'<span style="color:#0D47A1">blue −</span>, white 0, scale ±{vmax:g}</div>')
+            f'<span style="color:#0D47A1">blue −</span>, white 0, scale ±{vmax:g}</div>'
+        ).add_class(css + "-caption")
         self.widget = widgets.VBox([self.caption, canvas_widget(self.fig, css)])
         self.widget.add_class(css + "-box")
         panel.on_trace(self.update, call_now=False)
