@@ -28,7 +28,7 @@ from .. import formulas as F
 from ..layers import Dense
 from ..network import Network
 
-__all__ = ["ROW_COLORS", "row_color", "colored_matrix_html", "rows_html", "RowsView",
+__all__ = ["ROW_COLORS", "row_color", "colored_matrix_html", "show", "forward_trace", "network_png", "rows_html", "RowsView",
            "INGREDIENTS", "DISHES", "RECIPE", "recipe_network", "recipe_html", "plot_recipe",
            "update_recipe", "RecipeWidget",
            "shapes_network", "shapes_html", "plot_layer_shape", "update_layer_shape",
@@ -84,6 +84,36 @@ def colored_matrix_html(W, caption: str = "W", highlight=None, digits: int = 2,
         rows.append(f"<tr{cls}>{label}{cells}</tr>")
     cap = f'<span class="nn-cap">{_html.escape(caption)}</span>' if caption else ""
     return f'<span class="nn-mat"><table>{head}{"".join(rows)}</table>{cap}</span>'
+
+
+def show(*parts):
+    """An ``IPython.display.HTML`` of the given HTML strings, with the panels' CSS."""
+    from IPython.display import HTML
+    return HTML(F.CSS + "".join(parts))
+
+
+def forward_trace(net: Network, x):
+    """The forward pass only (z and a of every layer): ``net.trace(x, 0, backward=False)``."""
+    return net.trace(x, np.zeros(net.n_out), backward=False)
+
+
+def network_png(t, width: float = 3.0, height: float = 2.3):
+    """A still picture of trace ``t``'s network (nnlib.plotting.plot_network), rendered by Agg
+    to a PNG ``IPython.display.Image``: no live canvas for a picture that never changes."""
+    import io
+
+    from IPython.display import Image
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from .. import plotting as P
+    fig = Figure(figsize=(width, height), dpi=80)
+    FigureCanvasAgg(fig)
+    art = P.plot_network(fig.add_axes([0.0, 0.0, 1.0, 1.0]), t, labels=True)
+    art.title.set_visible(False)           # the layer names stay; the title would overlap them
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    return Image(buf.getvalue())
 
 
 # =========================================================================================
@@ -263,8 +293,11 @@ class RecipeWidget:
         for s in self.sliders:
             s.style.description_width = "50px"
         self.row = widgets.ToggleButtons(
-            options=[(f"row {i + 1}: {d}", i) for i, d in enumerate(DISHES)], value=highlight,
-            style={"button_width": "130px"}).add_class("nn-01-recipe-row")
+            options=[(f"row {i + 1}", i) for i in range(len(DISHES))], value=highlight,
+            tooltips=[f"light row {i + 1} of W and output neuron {i + 1} ({d})"
+                      for i, d in enumerate(DISHES)],
+            description="light", style={"button_width": "88px", "description_width": "50px"}
+        ).add_class("nn-01-recipe-row")
         self.errors = ErrorArea()
         self.html = widgets.HTML("").add_class("nn-01-recipe-values")
         with plt.ioff():
