@@ -1,0 +1,201 @@
+"""Binder: what repo2docker builds from binder/, replayed here, and every notebook run in it.
+
+repo2docker (the tool behind mybinder.org) reads only binder/ once that folder exists. This test
+asks repo2docker for the Dockerfile it would build (``--no-build``, no Docker needed), checks the
+Python version and the steps it takes from binder/, then replays those steps the way the image
+build runs them: a fresh virtual environment of that Python, the repository copied in, the
+assemble steps (``pip install -r binder/requirements.txt``) run from the repository root as an
+unprivileged user with a home of its own (``nobody`` when the tests run as root), packages from
+the package index with no cache. Every notebook then runs top to bottom in that environment
+(nbclient) without an error.
+
+What differs from a real Binder image: repo2docker makes its Python with conda (and puts its own
+JupyterLab there first, which binder/requirements.txt then pins); here it is the machine's
+python3.X in a venv. The steps taken from binder/ are the same.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BINDER = ROOT / "binder"
+VENV_BIN = Path(sys.executable).parent
+NOTEBOOKS = Path(os.environ.get("NNLIB_BROWSER_NOTEBOOKS", ROOT / "notebooks"))
+BADGE = re.compile(r"https://mybinder\.org/v2/gh/[^/\s]+/[^/\s]+/HEAD\?urlpath=([^\s)\"']+)")
+
+
+def runtime_python() -> str:
+    text = (BINDER / "runtime.txt").read_text().strip()
+    m = re.fullmatch(r"python-(3\.\d+)", text)
+    assert m, f"binder/runtime.txt should read python-3.X, it reads {text!r}"
+    return m.group(1)
+
+
+def repo2docker_dockerfile() -> tuple[str, str]:
+    exe = VENV_BIN / "jupyter-repo2docker"
+    if not exe.exists():
+        pytest.skip("jupyter-repo2docker is not installed (requirements-test.txt has it)")
+    r = subprocess.run([exe, "--no-build", "--no-run", "--user-id", "1000", "--user-name",
+                        "jovyan", ROOT], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert r.returncode == 0, r.stderr[-3000:]
+    return r.stdout, r.stderr
+
+
+def assemble_steps(dockerfile: str) -> list[str]:
+    """The RUN steps after the repository is copied in: what repo2docker takes from binder/."""
+    lines, joined = dockerfile.splitlines(), []
+    buf = ""
+    for line in lines:
+        buf += line.rstrip("\\") + (" " if line.endswith("\\") else "")
+        if not line.endswith("\\"):
+            joined.append(buf.strip())
+            buf = ""
+    copies = [i for i, line in enumerate(joined)
+              if re.match(r"COPY (--chown=\S+ )?src/ \$\{REPO_DIR\}/$", line)]
+    assert copies, "repo2docker's Dockerfile no longer copies the repository as this test expects"
+    steps, user = [], None
+    for line in joined[copies[-1] + 1:]:
+        if line.startswith("USER "):
+            user = line.split()[1]
+        elif line.startswith("RUN "):
+            assert user == "${NB_USER}", f"an assemble step runs as {user}, not the user: {line}"
+            steps.append(line[4:])
+        elif line.startswith("LABEL "):
+            break
+    return steps
+
+
+def test_repo2docker_reads_binder_folder():
+    """Python from runtime.txt; the only build step is pip on binder/requirements.txt, run after
+    the whole repository is copied (so '-e .' installs nnlib)."""
+    dockerfile, log = repo2docker_dockerfile()
+    version = runtime_python()
+    assert f"python={version}" in log, log[-2000:]
+    assert assemble_steps(dockerfile) == [
+        '${KERNEL_PYTHON_PREFIX}/bin/pip install --no-cache-dir -r "binder/requirements.txt"']
+    reqs = (BINDER / "requirements.txt").read_text().split()
+    assert "-r" in reqs and "../requirements.txt" in reqs and "-e" in reqs and "." in reqs
+
+
+def test_readme_binder_links_open_existing_notebooks():
+    readme = (ROOT / "README.md").read_text()
+    targets = BADGE.findall(readme)
+    assert targets, "README.md has no mybinder.org link"
+    have = {p.name for p in (ROOT / "notebooks").glob("*.ipynb")}
+    documented = set(re.findall(r"^\| `(\d\d_\w+)` \|", readme, re.M))   # the notebooks table
+    assert any("lab/tree/notebooks/01_" in t for t in targets), "no Binder link to notebook 01"
+    for t in targets:
+        m = re.fullmatch(r"(?:lab/tree|voila/render)/notebooks/((\d\d_\w+)\.ipynb)", t)
+        assert m, f"unexpected Binder urlpath {t!r}"
+        # a notebook still being written is at least in the README's table
+        assert m.group(1) in have or m.group(2) in documented, \
+            f"README links Binder to {t}: no such notebook"
+
+
+def repo_files() -> list[str]:
+    """What a clone of the repository holds: tracked files plus new ones not ignored."""
+    try:
+        out = subprocess.run(["git", "ls-files", "-z", "--cached", "--others",
+                              "--exclude-standard"], cwd=ROOT, capture_output=True,
+                             check=True, timeout=60).stdout
+        return [f for f in out.decode().split("\0") if f and (ROOT / f).is_file()]
+    except (OSError, subprocess.CalledProcessError):
+        skip = {".git", ".venv", "artifacts", ".pytest_cache", ".hypothesis", "build"}
+        return [str(p.relative_to(ROOT)) for p in ROOT.rglob("*")
+                if p.is_file() and not set(p.relative_to(ROOT).parts) & skip]
+
+
+def find_python(version: str) -> str | None:
+    for cand in (f"/usr/bin/python{version}", shutil.which(f"python{version}"), sys.executable):
+        if not cand:
+            continue
+        r = subprocess.run([cand, "-c", "import sys, venv; print('%d.%d' % sys.version_info[:2])"],
+                           capture_output=True, text=True)
+        if r.returncode == 0 and r.stdout.strip() == version:
+            return cand
+    return None
+
+
+EXECUTE = """
+import sys, time
+from pathlib import Path
+import nbformat
+from nbclient import NotebookClient
+for arg in sys.argv[1:]:
+    p = Path(arg)
+    nb = nbformat.read(p, as_version=4)
+    t = time.perf_counter()
+    NotebookClient(nb, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(p.parent)}}).execute()
+    print(f"{p.name}: ran in {time.perf_counter() - t:.1f} s", flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_binder_recipe_replayed_runs_every_notebook():
+    dockerfile, _ = repo2docker_dockerfile()
+    steps = assemble_steps(dockerfile)
+    version = runtime_python()
+    python = find_python(version)
+    if python is None:
+        pytest.skip(f"no python{version} with venv on this machine to replay binder/ with")
+
+    tmp = Path(tempfile.mkdtemp(prefix="nnlib-binder-"))
+    try:
+        os.chmod(tmp, 0o755)
+        home = tmp / "home"
+        repo = home / "repo"                        # REPO_DIR (= HOME on Binder)
+        for f in repo_files():
+            (repo / f).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / f, repo / f)
+        if NOTEBOOKS != ROOT / "notebooks":         # developing the tests on other notebooks
+            (repo / "notebooks").mkdir(exist_ok=True)
+            for nb in NOTEBOOKS.glob("*.ipynb"):
+                shutil.copy2(nb, repo / "notebooks" / nb.name)
+        prefix = home / "env"                       # KERNEL_PYTHON_PREFIX
+        user = []
+        if os.geteuid() == 0:                       # as the image build does: not root
+            subprocess.run(["chown", "-R", "65534:65534", home], check=True)
+            user = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        env = {k: v for k, v in os.environ.items()
+               if k.startswith("PIP_") or k.lower() in ("http_proxy", "https_proxy", "no_proxy")
+               or k in ("SSL_CERT_FILE", "REQUESTS_CA_BUNDLE", "LANG", "LC_ALL", "TZ")}
+        env.update(HOME=str(home), USER="jovyan", PATH=f"{prefix / 'bin'}:/usr/bin:/bin",
+                   PYTHONUNBUFFERED="1", PIP_DISABLE_PIP_VERSION_CHECK="1")
+
+        def run(cmd, timeout):
+            start = time.monotonic()
+            r = subprocess.run(user + ["sh", "-c", cmd], cwd=repo, env=env, text=True,
+                               capture_output=True, timeout=timeout)
+            print(f"binder replay: {time.monotonic() - start:5.1f} s  {cmd[:100]}", flush=True)
+            assert r.returncode == 0, f"$ {cmd}\n{r.stdout[-3000:]}\n{r.stderr[-3000:]}"
+            return r.stdout
+
+        run(f"{python} -m venv {prefix}", 120)
+        for step in steps:
+            run(step.replace("${KERNEL_PYTHON_PREFIX}", str(prefix)), 600)
+
+        where = run(f"{prefix}/bin/python -c 'import nnlib; print(nnlib.__file__)'", 60)
+        assert where.strip().startswith(str(repo)), f"nnlib comes from {where}, not the repo"
+        labext = run(f"{prefix}/bin/jupyter labextension list 2>&1", 120)
+        for ext in ("@jupyter-widgets/jupyterlab-manager", "jupyter-matplotlib"):
+            assert re.search(re.escape(ext) + r".*enabled.*OK", labext), labext
+        serverext = run(f"{prefix}/bin/jupyter server extension list 2>&1", 120)
+        assert re.search(r"voila.*enabled", serverext), serverext     # the voila/render link
+
+        nbs = sorted(str(p.relative_to(repo)) for p in (repo / "notebooks").glob("*.ipynb"))
+        if nbs:
+            (tmp / "execute.py").write_text(EXECUTE)
+            os.chmod(tmp / "execute.py", 0o644)
+            print(run(f"{prefix}/bin/python {tmp / 'execute.py'} " + " ".join(nbs), 900))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
