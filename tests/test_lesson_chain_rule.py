@@ -114,7 +114,7 @@ def test_graph_view_follows_the_panel():
                      ("a2", t[2].a), ("y", t.y)):
         assert texts[key][0].get_text() == C._column_text(arr), key
     assert texts["W2"][0].get_text() == C._column_text(t[2].W)
-    assert texts["E"][0].get_text() == nnlib.formulas.num(t.loss, 4)
+    assert texts["E"][0].get_text().strip() == nnlib.formulas.num(t.loss, 4)
     for key, arr in (("x", t[0].dE_da), ("z1", t[1].delta), ("a1", t[1].dE_da),
                      ("W1", t[1].dW), ("W2", t[2].dW), ("z2", t[2].delta), ("a2", t[2].dE_da)):
         assert texts[key][1].get_text() == C._column_text(arr, 3), key

@@ -282,12 +282,17 @@ def graph_tensors(t):
 _OPS = {"sigmoid": "σ", "relu": "relu", "tanh": "tanh", "identity": "id", "softmax": "soft"}
 
 
-def _column_text(arr, digits=2) -> str:
-    """A vector as a column (one number a line), a matrix as rows: the notes' convention."""
-    arr = np.asarray(arr, dtype=float)
+def _column_text(arr, digits=2, template: bool = False) -> str:
+    """A vector as a column (one number a line), a matrix as rows: the notes' convention.
+    Every number is padded to the width of ``−0.00`` (for the same digits), so in a monospace
+    font a box drawn once around the ``template`` (all ``−0.00``) fits every value."""
+    arr = np.atleast_1d(np.asarray(arr, dtype=float))
+    width = digits + 3
+    fmt = (lambda v: "−" + "0." + "0" * digits) if template else \
+        (lambda v: _f(v, digits).rjust(width))
     if arr.ndim == 1:
-        return "\n".join(_f(v, digits) for v in arr)
-    return "\n".join(" ".join(_f(v, digits) for v in row) for row in arr)
+        return "\n".join(fmt(v) for v in arr)
+    return "\n".join(" ".join(fmt(v) for v in row) for row in arr)
 
 
 def _offset(ax, dy_points: float):
@@ -334,13 +339,14 @@ def freeze_background(fig, axes, static=(), dynamic=()):
     return bg
 
 
-def plot_graph(ax, t, freeze: bool = True):
+def plot_graph(ax, t, freeze: bool = True, fontsize: float = 8.5):
     """Draw the computation graph of trace ``t`` (one example): tensors as boxes holding their
     forward value (black, coloured by role as in note 000), ∂E/∂(tensor) under each (pink),
     operations (×, +, f, E) as circles between them. Returns artists for :func:`update_graph`.
 
     Layout: the main chain x → u¹ → z¹ → a¹ → … → E on the lower row; Wˡ, bˡ and y on the
-    upper row, each feeding its operation from above. Everything but the numbers is drawn
+    upper row, each feeding its operation from above. ``fontsize`` is the numbers' size in
+    points (names and gaps scale with it). Everything but the numbers is drawn
     once into a background image (``freeze``), so a slider move redraws only the numbers.
     """
     from matplotlib.patches import Circle, FancyArrowPatch
@@ -359,6 +365,7 @@ def plot_graph(ax, t, freeze: bool = True):
             pos[T["key"]] = (op_pos[target][0], 1.45)
     static, dynamic = [], []
     r = 0.30
+    sc = fontsize / 7.0                 # the gaps below were measured for 7 pt numbers
 
     def arrow(xy_to, xy_from):
         static.append(ax.add_patch(FancyArrowPatch(xy_from, xy_to, arrowstyle="-|>",
@@ -373,53 +380,57 @@ def plot_graph(ax, t, freeze: bool = True):
                                           zorder=2)))
         op = "½‖·‖²" if T["key"] == "E" else T["op"]
         static.append(ax.text(ox, oy, op, ha="center", va="center", zorder=3,
-                              fontsize=8 if len(op) < 3 else 6.5))
+                              fontsize=sc * (8 if len(op) < 3 else 6.5)))
     for T in tensors:
         if T["row"] == 1:
             x0, y0 = pos[T["key"]]
             arrow((x0, r), (x0, y0))
-    mono = dict(fontsize=7, family="DejaVu Sans Mono", linespacing=1.1, zorder=4)
+    mono = dict(fontsize=fontsize, family="DejaVu Sans Mono", linespacing=1.1, zorder=4)
     texts = {}
     for T in tensors:
         x0, y0 = pos[T["key"]]
         rows = T["value"].shape[0] if T["key"] != "E" else 1
         if T["row"] == 0:          # name above the box, box centred on the chain
-            half = 4.6 * rows + 2.5
-            static.append(ax.text(x0, y0, T["name"], ha="center", va="bottom", fontsize=7.5,
-                                  transform=_offset(ax, half + 1.0), zorder=4))
-            fwd = ax.text(x0, y0, "", ha="center", va="center", **mono,
-                          bbox=dict(boxstyle="round,pad=0.25",
-                                    fc=F.COLORS.get(T["role"], "white"), ec="#757575", lw=0.8))
-            g_at = -half - 3.0
+            half = sc * (4.6 * rows + 2.5)
+            static.append(ax.text(x0, y0, T["name"], ha="center", va="bottom",
+                                  fontsize=sc * 7.5, transform=_offset(ax, half + sc), zorder=4))
+            place = dict(ha="center", va="center")
+            g_at = -half - 3.0 * sc
         else:                      # parameters: box above the arrow's start, name above it
-            static.append(ax.text(x0, y0, T["name"], ha="center", va="bottom", fontsize=7.5,
-                                  transform=_offset(ax, 9.2 * rows + 6.0), zorder=4))
-            fwd = ax.text(x0, y0, "", ha="center", va="bottom", transform=_offset(ax, 2.5),
-                          **mono, bbox=dict(boxstyle="round,pad=0.25",
-                                            fc=F.COLORS.get(T["role"], "white"),
-                                            ec="#757575", lw=0.8))
-            g_at = -4.0
+            static.append(ax.text(x0, y0, T["name"], ha="center", va="bottom",
+                                  fontsize=sc * 7.5, transform=_offset(ax, sc * (9.2 * rows + 6)),
+                                  zorder=4))
+            place = dict(ha="center", va="bottom", transform=_offset(ax, 2.5 * sc))
+            g_at = -4.0 * sc
+        # the box: drawn once around invisible ``−0.00``s (into the background), the numbers
+        # on top of it without a box of their own (a text's box costs on every redraw)
+        digits = 4 if T["key"] == "E" else 2
+        static.append(ax.text(x0, y0, _column_text(T["value"], digits, template=True),
+                              color=(0, 0, 0, 0), **place, **mono,
+                              bbox=dict(boxstyle="round,pad=0.25", ec="#757575", lw=0.8,
+                                        fc=F.COLORS.get(T["role"], "white"))))
+        fwd = ax.text(x0, y0, "", **place, **mono)
         grad = None
         if T["grad"] is not None:
             dx = 0.0 if T["row"] == 0 else 0.1
             ha = "center" if T["row"] == 0 else "left"
-            static.append(ax.text(x0 + dx, y0, T["grad_name"], ha=ha, va="top", fontsize=7.5,
+            static.append(ax.text(x0 + dx, y0, T["grad_name"], ha=ha, va="top", fontsize=sc * 7.5,
                                   color=GRAD_INK, transform=_offset(ax, g_at), zorder=4))
             if T.get("show", True):
                 grad = ax.text(x0 + dx, y0, "", ha=ha, va="top", color=GRAD_INK,
-                               transform=_offset(ax, g_at - 10.0), **mono)
+                               transform=_offset(ax, g_at - 10.0 * sc), **mono)
                 dynamic.append(grad)
         dynamic.append(fwd)
         texts[T["key"]] = (fwd, grad)
     xs = [p[0] for p in pos.values()]
-    ax.set_xlim(min(xs) - 0.7, max(xs) + 0.7)
-    ax.set_ylim(-1.75, 2.5)
+    ax.set_xlim(min(xs) - 0.8, max(xs) + 0.9)
+    ax.set_ylim(-1.5, 2.45)
     ax.axis("off")
     static.append(ax.text(0.005, 0.995, "forward: values in the boxes →",
-                          transform=ax.transAxes, ha="left", va="top", fontsize=8, color=INK))
+                          transform=ax.transAxes, ha="left", va="top", fontsize=9, color=INK))
     static.append(ax.text(0.005, 0.005, "← backward: ∂E/∂(tensor), pink, from the seed "
                           "∂E/∂E = 1", transform=ax.transAxes, ha="left", va="bottom",
-                          fontsize=8, color=GRAD_INK))
+                          fontsize=9, color=GRAD_INK))
     art = {"texts": texts, "pos": pos, "frozen": False}
     update_graph(art, t)
     if freeze:
@@ -432,7 +443,7 @@ def update_graph(art, t):
     """Put trace ``t``'s forward values and gradients into the graph's boxes."""
     for T in graph_tensors(t):
         fwd, grad = art["texts"][T["key"]]
-        fwd.set_text(_f(T["value"][0], 4) if T["key"] == "E" else _column_text(T["value"]))
+        fwd.set_text(_column_text(T["value"], 4 if T["key"] == "E" else 2))
         if grad is not None:
             grad.set_text(_column_text(T["grad"], 3))
     return art
@@ -440,19 +451,20 @@ def update_graph(art, t):
 
 class GraphView:
     r"""The computation graph of ``panel``'s network, redrawn from the panel's trace on every
-    slider move (``panel.on_trace``). ``widget`` holds the panel and the graph together.
+    slider move (``panel.on_trace``). ``widget`` shows the panel's sliders, then the graph,
+    then the panel's views (display ``GraphView``, not the panel).
 
     CSS: ``nn-04-graph`` (box), ``nn-04-graph-canvas`` (figure), ``nn-04-graph-caption``.
     """
 
-    def __init__(self, panel, width=None, height=3.0):
+    def __init__(self, panel, width=None, height=3.3):
         import matplotlib.pyplot as plt
 
         self.panel = panel
         t = panel.trace
         n_main = 2 + 3 * t.L
         with plt.ioff():
-            self.fig = P.figure(width or 0.93 * (2 * n_main - 1) * 0.62 + 0.6, height)
+            self.fig = P.figure(width or 0.72 * (2 * n_main - 1) + 0.4, height)
             ax = self.fig.add_axes([0.0, 0.0, 1.0, 1.0])
             self.art = plot_graph(ax, t)
         self.caption = widgets.HTML(
@@ -464,8 +476,11 @@ class GraphView:
             'uˡ = Wˡaˡ⁻¹ is the product before the bias; δˡ = ∂E/∂zˡ = ∂E/∂uˡ '
             '(“+” passes the gradient on unchanged); vectors are columns.</div>'
         ).add_class("nn-04-graph-caption")
-        self.widget = widgets.VBox([panel.widget, self.caption,
-                                    canvas_widget(self.fig, "nn-04-graph-canvas")]
+        # the panel's parts with the graph between its sliders and its table of values
+        self.widget = widgets.VBox([widgets.HTML(F.CSS, layout={"display": "none"}),
+                                    panel.controls, panel.errors.html, panel.errors.debug,
+                                    self.caption, canvas_widget(self.fig, "nn-04-graph-canvas"),
+                                    panel.body, panel.spec]
                                    ).add_class("nn-04-graph")
         panel.on_trace(self.update, call_now=False)
 
@@ -654,7 +669,7 @@ class AggregationWidget:
         self.X, self.Y = make_batch(B, seed)
         self.B = B
         self.mode = widgets.ToggleButtons(options=["sum", "mean", "weighted"], value="sum",
-                                          style={"button_width": "80px"})
+                                          style={"button_width": "92px"})
         self.mode.add_class("nn-04-agg-mode")
         self.v_sliders = [slider(1.0, -1.0, 2.0, F.sym("v", None, i + 1),
                                  [f"nn-04-agg-v-{i + 1}"]) for i in range(B)]
@@ -920,7 +935,8 @@ class BatchScaleWidget:
         eta = c["eta"]
         g = tr[1].dW[0]
         norm = float(np.linalg.norm(tr[1].dW))
-        ratio = norm / c[f"norm_{red}"][0]
+        other = "mean" if red == "sum" else "sum"
+        other_norm = float(c[f"norm_{other}"][B - 1])
         seed = "1" if red == "sum" else f"1/B = {_f(1 / B, 4)}"
         after = c[f"after_{red}"][B - 1]
         after_text = ("diverged (E grew past 10⁶)" if not np.isfinite(after)
@@ -934,6 +950,7 @@ class BatchScaleWidget:
                 f"∂L/∂Lᵢ = {seed} &nbsp;·&nbsp; ∂L/∂W = [<span data-key=\"dW-1\">"
                 f'{_f(g[0], 4)}</span>, <span data-key="dW-2">{_f(g[1], 4)}</span>] '
                 f'&nbsp;·&nbsp; ‖∂L/∂W‖ = <span data-key="norm">{_f(norm, 4)}</span> '
-                f'= <span data-key="ratio">{_f(ratio, 2)}</span> × its value at B = 1</div>'
+                f'(with {other}: <span data-key="norm-other">{_f(other_norm, 4)}</span>; '
+                f"sum = B × mean)</div>"
                 f'<div style="font-size:12px">mean loss after {c["steps"]} steps at η = {eta:g}: '
                 f'<span data-key="after">{after_text}</span> &nbsp;·&nbsp; {advice}</div>')
