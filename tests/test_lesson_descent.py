@@ -236,3 +236,26 @@ def test_without_the_option_the_echo_starts_afresh():
     panel.step(1)
     _echo_rounded(panel)
     assert panel.descent is None                                           # the old behaviour
+
+
+def test_an_error_in_a_callback_is_one_line_and_the_widget_lives_on(land, monkeypatch):
+    d = D.DescentExplorer(land)
+    good = d.run
+    real = land.descend
+
+    def broken(*args):
+        raise RuntimeError("boom")
+    monkeypatch.setattr(land, "descend", broken)
+    d.eta.value = 0.5
+    assert "internal error: RuntimeError: boom" in d.errors.html.value
+    assert d.run is good                                       # the last good state is kept
+    monkeypatch.setattr(land, "descend", real)
+    d.eta.value = 0.35
+    assert d.errors.html.value == "" and d.run.eta == pytest.approx(0.35)
+    g = D.GradientExplorer(land)
+    monkeypatch.setattr(land, "section_w", broken)
+    g.w.value = 1.0
+    assert "boom" in g.errors.html.value
+    monkeypatch.setattr(land, "section_w", D.Landscape.section_w.__get__(land))
+    g.w.value = 1.5
+    assert g.errors.html.value == "" and g.trace[1].W[0, 0] == 1.5

@@ -36,9 +36,10 @@ from ..network import Network
 from ..optim import DivergenceError, GradientDescent
 
 __all__ = ["DATA_X", "DATA_Y", "PRESETS", "neuron", "Landscape", "Descent", "regime",
-           "plot_contour", "update_point", "plot_section", "update_section",
-           "plot_fit", "update_fit", "plot_surface", "update_surface_point", "plot_path", "update_path",
-           "plot_losses", "set_loss_steps", "update_losses", "Backdrop", "clip_path", "params_and_grads_html",
+           "Backdrop", "plot_contour", "update_point", "plot_section", "update_section",
+           "plot_fit", "update_fit", "plot_surface", "update_surface_point",
+           "update_surface_path", "clip_path", "plot_path", "update_path",
+           "plot_losses", "set_loss_steps", "update_losses", "params_and_grads_html",
            "GradientExplorer", "DescentExplorer",
            "network_regimes", "network_regimes_html", "TrainingCurve"]
 
@@ -114,7 +115,8 @@ class Landscape:
         return neuron(w, b).E(self.X, self.Y)
 
     def grad(self, w: float, b: float):
-        """(∂L/∂w, ∂L/∂b) from nnlib's backward pass: ∂L/∂W¹ = δ¹ xᵀ and ∂L/∂b¹ = Σ δ¹."""
+        """(∂L/∂w, ∂L/∂b) from nnlib's backward pass:
+        ∂L/∂W¹ = δ¹ xᵀ and ∂L/∂b¹ = Σ δ¹ (over the examples)."""
         t = self.trace(w, b)
         return float(t[1].dW[0, 0]), float(t[1].db[0])
 
@@ -635,8 +637,11 @@ class GradientExplorer:
             one = self.land.loss(w0 + 1.0, b0) - L0          # "change w by one unit"
             h = 0.01
             small = (self.land.loss(w0 + h, b0) - L0) / h
-        except ValueError as exc:
+        except ValueError as exc:          # nnlib's one-line messages
             self.errors.show(str(exc))
+            return
+        except Exception as exc:           # noqa: BLE001 — never a dead widget
+            self.errors.unexpected(exc)
             return
         try:
             self.trace = t
@@ -783,8 +788,11 @@ class DescentExplorer:
         try:
             run = self.land.descend(float(self.w0.value), float(self.b0.value),
                                     float(self.eta.value), int(self.steps.value))
-        except ValueError as exc:
+        except ValueError as exc:          # nnlib's one-line messages
             self.errors.show(str(exc))
+            return
+        except Exception as exc:           # noqa: BLE001 — never a dead widget
+            self.errors.unexpected(exc)
             return
         try:
             self.run = run
