@@ -191,3 +191,21 @@ def test_connections_widget_kernel_larger_than_input_keeps_last_state():
     assert w.html.value == before and w.art["bars"][1].get_height() == 4
     w.k.value = 3
     assert w.errors.html.value == ""
+
+
+# --- small helpers used by the notebook --------------------------------------------------------
+
+def test_forward_trace_is_the_forward_pass_only():
+    net = nnlib.Network([nnlib.Dense(W0, B0, "relu")])
+    t = FC.forward_trace(net, X0)
+    np.testing.assert_allclose(t[1].z, np.array(W0) @ X0 + B0)
+    np.testing.assert_allclose(t[1].a, np.maximum(t[1].z, 0))
+    assert t[1].delta is None and t[1].dW is None
+
+
+def test_network_png_is_a_png_and_show_carries_the_css():
+    net = nnlib.Network([nnlib.Dense(W0, B0, "relu")])
+    img = FC.network_png(FC.forward_trace(net, X0))
+    assert img.data[:8] == b"\x89PNG\r\n\x1a\n"
+    html = FC.show("<b>hi</b>").data
+    assert html.startswith("<style>") and html.endswith("<b>hi</b>")
