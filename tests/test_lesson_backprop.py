@@ -62,8 +62,9 @@ def test_notes_summary_matches_the_notes_to_4_decimals():
 
 def test_live_summary_follows_the_panel_and_greys_a_dead_relu(panel03):
     view = B.LiveHTML(panel03, lambda t: B.notes_summary_html(t, live=True), "nn-03-summary")
-    dead = B.LiveHTML(panel03, B.dead_html, "nn-03-dead")
+    dead = B.LiveHTML(panel03, lambda t: B.dead_html(t, "try b¹₁ below −0.5"), "nn-03-dead")
     assert view.widget.value.count("✓") == 6 and "dead-none" in dead.widget.value
+    assert "try b¹₁ below −0.5" in dead.widget.value
     panel03.b_sliders[0][0].value = -0.6               # z¹₁ = 0.5 − 0.6 ≤ 0: ReLU off
     t = nnlib.worked_example().replace(1, b=[-0.6, 0.1]).trace(X, Y)
     shown = keyed(view.widget.value)

@@ -18,7 +18,7 @@ from .. import formulas as F
 from ..activations import get_activation
 from ..gradcheck import numerical_gradient, relative_error
 
-__all__ = ["NOTES_SUMMARY", "NOTES_NAMES", "show", "notes_summary_html", "dead_units",
+__all__ = ["NOTES_SUMMARY", "show", "notes_summary_html", "dead_units",
            "dead_html", "compare_html", "descent_compare_html", "loss_terms_html", "delta_check",
            "delta_check_html", "step2_html", "step3_html", "step4_html", "step5_html",
            "half_vs_no_half_html", "symbol_table_html", "flow_html", "LiveHTML",
@@ -34,8 +34,6 @@ NOTES_SUMMARY = [
     ("W_h1", 1, "W", [[-0.6003, -1.2006], [-0.6995, -1.3990]]),
     ("b_h1", 1, "b", [-0.6003, -0.6995]),
 ]
-# the notes' names of the worked example's layers → nnlib's layer index l
-NOTES_NAMES = {1: "h1", 2: "h2", 3: "o"}
 
 _CHECK = '<span class="nn-ok">✓</span>'
 
@@ -78,8 +76,8 @@ def dead_units(t, l: int):
     return tuple(int(i) for i in np.flatnonzero(np.ravel(lt.z) <= 0))
 
 
-def dead_html(t) -> str:
-    """One line per dead ReLU unit, or a hint where to find one."""
+def dead_html(t, hint: str = "") -> str:
+    """One line per dead ReLU unit; if there is none, "every ReLU is on" and ``hint``."""
     lines = []
     for l in range(1, t.L + 1):
         for i in dead_units(t, l):
@@ -87,8 +85,9 @@ def dead_html(t) -> str:
                          f"f′ = 0, {F.sym('δ', l, i + 1)} = 0, row {i + 1} of "
                          f"∂E/∂{F.sym('W', l)} and ∂E/∂{F.sym('b', l, i + 1)} are 0")
     if not lines:
+        hint = f"; {_html.escape(hint)}" if hint else ""
         return ('<div class="nn-h" data-key="dead-none" style="color:#616161">every ReLU is on '
-                '(z &gt; 0, f′ = 1); try b¹₁ below −0.5 to switch one off</div>')
+                f'(z &gt; 0, f′ = 1){hint}</div>')
     return "".join(f'<div class="nn-msg" data-key="dead">{_html.escape(s)}</div>'
                    for s in lines)
 
