@@ -202,3 +202,15 @@ def test_compare_table_marks_agreement():
     by_hand = (np.array([2.978]) - 3.5) * 1
     html = B.compare_html([("delta_o", by_hand, t[3].delta), ("wrong", [0.1], t[3].delta)])
     assert html.count("✓") == 1 and html.count("✗") == 1 and "−0.5220" in html
+
+
+def test_running_a_cell_again_replaces_its_view(panel02):
+    n = len(panel02._listeners)
+    first = B.LiveHTML(panel02, B.step3_html, "nn-02-step3")
+    B.OuterProductView(panel02)
+    again = B.LiveHTML(panel02, B.step3_html, "nn-02-step3")
+    B.OuterProductView(panel02)
+    assert len(panel02._listeners) == n + 2
+    panel02.x_sliders[0].value = 0.9
+    assert F.num(panel02.trace[2].WT_delta[0]) in again.widget.value
+    assert first.widget.value != again.widget.value          # the old one no longer follows

@@ -316,6 +316,17 @@ def flow_html(t) -> str:
 
 # --- live widgets ---------------------------------------------------------------------------
 
+def _follow(panel, view, css: str, call_now: bool = True):
+    """``panel.on_trace(view.update)``, replacing an earlier view of the same ``css`` (a cell
+    run again), so listeners do not pile up on the panel."""
+    listeners = getattr(panel, "_listeners", None)
+    if listeners is not None:
+        listeners[:] = [cb for cb in listeners
+                        if getattr(getattr(cb, "__self__", None), "css", None) != css]
+    view.css = css
+    panel.on_trace(view.update, call_now=call_now)
+
+
 class LiveHTML:
     """An ``HTML`` widget showing ``html_fn(trace)``, refreshed with the panel (``on_trace``).
 
@@ -326,7 +337,7 @@ class LiveHTML:
         import ipywidgets as widgets
         self.html_fn = html_fn
         self.widget = widgets.HTML("").add_class(css).add_class("nn-live")
-        panel.on_trace(self.update)
+        _follow(panel, self, css)
 
     def update(self, t):
         value = self.html_fn(t)
@@ -423,7 +434,7 @@ class OuterProductView:
         ).add_class(css + "-caption")
         self.widget = widgets.VBox([self.caption, canvas_widget(self.fig, css)])
         self.widget.add_class(css + "-box")
-        panel.on_trace(self.update, call_now=False)
+        _follow(panel, self, css, call_now=False)
 
     def update(self, t):
         update_outer_product(self.art, t)
