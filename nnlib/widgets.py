@@ -102,11 +102,12 @@ class NetworkPanel:
     def __init__(self, net: Network, x, y=None, *, views=None, activation_choices=(),
                  activation_layer: int = 1, ranges=None, title: str = "", edge_mode: str = "W",
                  seed: int = 0, show_sliders=("x", "W", "b", "y"),
-                 keep_descent_when_rounded: bool = False):
+                 keep_descent_when_rounded: bool = True):
         # keep_descent_when_rounded: a browser's slider snaps a value to its step (0.01) and
         # sends the snapped value back, so after a descent step the sliders hold W, b rounded;
-        # with this on, that echo keeps the descent (its exact trace, history, undo) instead of
-        # starting afresh from the rounded network. Off: exact comparison, as before.
+        # that echo keeps the descent (its exact trace, history, undo) instead of starting
+        # afresh from the rounded network. A learner's own move (a whole step) starts afresh.
+        # False: exact comparison only (nothing in a browser needs it).
         self.keep_descent_when_rounded = keep_descent_when_rounded
         self.start_net = net
         self.start_x = np.array(x, dtype=float)
@@ -114,7 +115,7 @@ class NetworkPanel:
         self.forward_only = y is None
         default = ("diagram", "forward", "values") if self.forward_only else \
             ("diagram", "values", "forward", "backward", "gradcheck", "descent")
-        self.views = tuple(views or default)
+        self.views = default if views is None else tuple(views)
         unknown = set(self.views) - set(ALL_VIEWS)
         if unknown:
             raise ValueError(f"NetworkPanel: unknown view(s) {sorted(unknown)}; "

@@ -232,10 +232,23 @@ def test_training_curve_follows_the_panels_descent_through_the_browser_echo():
 
 def test_without_the_option_the_echo_starts_afresh():
     from nnlib.widgets import NetworkPanel
-    panel = NetworkPanel(nnlib.worked_example(), x=[1.0, 2.0], y=[3.5], views=("values", "descent"))
+    panel = NetworkPanel(nnlib.worked_example(), x=[1.0, 2.0], y=[3.5], views=("values", "descent"),
+                         keep_descent_when_rounded=False)
     panel.step(1)
     _echo_rounded(panel)
-    assert panel.descent is None                                           # the old behaviour
+    assert panel.descent is None                                           # exact comparison only
+
+
+def test_the_echo_keeps_the_descent_by_default():
+    from nnlib.widgets import NetworkPanel
+    panel = NetworkPanel(nnlib.worked_example(), x=[1.0, 2.0], y=[3.5], views=("values", "descent"))
+    panel.step(2)
+    exact = panel.trace.loss
+    _echo_rounded(panel)
+    assert panel.descent is not None and panel.descent.steps == 2
+    assert panel.trace.loss == exact                  # the descent's exact trace, not the rounded one
+    panel.undo()
+    assert panel.descent.steps == 1
 
 
 def test_an_error_in_a_callback_is_one_line_and_the_widget_lives_on(land, monkeypatch):
