@@ -568,10 +568,12 @@ def params_html(n: int, k: int, T: int) -> str:
         (f"no sharing, T = {T}", f"T(2n² + n) = {T}·{rnn_params(n)}",
          rnn_params(n, T=T, shared=False), "p-rnn-unshared", "a new W per step (for contrast)"),
     ]
-    body = "".join(f'<tr><td class="nn-sym">{name}</td><td>{formula}</td>'
+    swatch = ('<span style="display:inline-block;width:10px;height:10px;margin-right:5px;'
+              'border:1px solid #616161;background:{}"></span>')
+    body = "".join(f'<tr><td class="nn-sym">{swatch.format(color)}{name}</td><td>{formula}</td>'
                    f'<td data-key="{key}"><b>{count:,}</b></td>'
                    f'<td style="text-align:left;color:#616161">{note}</td></tr>'
-                   for name, formula, count, key, note in rows)
+                   for (name, formula, count, key, note), color in zip(rows, BAR_COLORS))
     return ('<table class="nn-tab"><tr><th>layer (n → n)</th><th>formula</th>'
             f'<th>parameters</th><th></th></tr>{body}</table>')
 
