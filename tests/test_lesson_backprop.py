@@ -214,3 +214,14 @@ def test_running_a_cell_again_replaces_its_view(panel02):
     panel02.x_sliders[0].value = 0.9
     assert F.num(panel02.trace[2].WT_delta[0]) in again.widget.value
     assert first.widget.value != again.widget.value          # the old one no longer follows
+
+
+def test_live_views_say_which_state_they_show(panel02, panel03):
+    v2 = B.LiveHTML(panel02, B.step3_html, "nn-02-step3")
+    panel02.y_class.value = "3"
+    panel02.x_sliders[2].value = -0.25
+    assert "panel now: x = (0.50, −1.00, −0.25), class 3, E = " + F.num(panel02.trace.loss) \
+        in v2.widget.value
+    v3 = B.LiveHTML(panel03, B.dead_html, "nn-03-dead")
+    assert "x = (1.00, 2.00), y = 3.50, E = 0.1362" in v3.widget.value
+    assert "panel now" not in B.LiveHTML(panel03, B.dead_html, "z", state=False).widget.value

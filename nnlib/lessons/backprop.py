@@ -21,7 +21,7 @@ from ..gradcheck import numerical_gradient, relative_error
 __all__ = ["NOTES_SUMMARY", "show", "notes_summary_html", "dead_units",
            "dead_html", "compare_html", "descent_compare_html", "loss_terms_html", "delta_check",
            "delta_check_html", "step2_html", "step3_html", "step4_html", "step5_html",
-           "half_vs_no_half_html", "symbol_table_html", "flow_html", "LiveHTML",
+           "half_vs_no_half_html", "symbol_table_html", "flow_html", "state_html", "LiveHTML",
            "OuterProductView", "plot_outer_product", "update_outer_product"]
 
 # The notes' final summary (000, part 3, "总结"), as printed: 4 decimals.
@@ -327,20 +327,33 @@ def _follow(panel, view, css: str, call_now: bool = True):
     panel.on_trace(view.update, call_now=call_now)
 
 
+def state_html(t) -> str:
+    """One grey line: the input, target and E the panel holds now (for a view shown far below
+    the panel's sliders, so the learner knows which state it shows)."""
+    y = np.ravel(t.y)
+    target = (f"class {int(np.argmax(y)) + 1}" if t.network.loss.name == "cross_entropy"
+              else "y = " + ", ".join(F.num(v, 2) for v in y))
+    return ('<div class="nn-state" style="font-size:11px;color:#757575">panel now: x = ('
+            + ", ".join(F.num(v, 2) for v in np.ravel(t.x)) + f"), {target}, "
+            f"E = {F.num(t.loss)}</div>")
+
+
 class LiveHTML:
     """An ``HTML`` widget showing ``html_fn(trace)``, refreshed with the panel (``on_trace``).
 
     ``LiveHTML(panel, step3_html, "nn-02-step3")``: one more view of the panel's trace; a
-    slider move updates it with every other view. Display ``.widget`` (or the object)."""
+    slider move updates it with every other view. ``state=True`` puts :func:`state_html` on
+    top. Display ``.widget`` (or the object)."""
 
-    def __init__(self, panel, html_fn, css: str):
+    def __init__(self, panel, html_fn, css: str, state: bool = True):
         import ipywidgets as widgets
         self.html_fn = html_fn
+        self.state = state
         self.widget = widgets.HTML("").add_class(css).add_class("nn-live")
         _follow(panel, self, css)
 
     def update(self, t):
-        value = self.html_fn(t)
+        value = (state_html(t) if self.state else "") + self.html_fn(t)
         if self.widget.value != value:
             self.widget.value = value
 
