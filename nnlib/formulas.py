@@ -177,8 +177,9 @@ def _fmt_key(v) -> str:
     return "0.0000" if float(text) == 0.0 else text
 
 
-def values_html(t) -> str:
+def values_html(t, loss: bool = True) -> str:
     """The live summary: E, then per layer zˡ, aˡ, f′(zˡ), δˡ, ∂E/∂bˡ and the rows of ∂E/∂Wˡ.
+    ``loss=False`` (a forward-only panel, no target) leaves out E and y.
 
     Every number sits in an element with ``data-key`` (``E``, ``y-k``, ``z-l-i``, ``a-l-i``,
     ``delta-l-i``, ``db-l-i``, ``dW-l-i-j``; 1-based) and is printed with 4 decimals and an
@@ -187,13 +188,15 @@ def values_html(t) -> str:
     def cell(key, v, cls=""):
         return f'<td{cls} data-key="{key}">{_fmt_key(v)}</td>'
 
-    out = [f'<div class="nn-h">E = <span data-key="E">{_fmt_key(t.loss)}</span>'
-           f'&nbsp;&nbsp;&nbsp;{sym("a", t.L)} = '
-           + ", ".join(f'<span data-key="out-{k + 1}">{_fmt_key(v)}</span>'
-                       for k, v in enumerate(np.ravel(t.output)))
-           + "&nbsp;&nbsp;&nbsp;y = "
-           + ", ".join(f'<span data-key="y-{k + 1}">{_fmt_key(v)}</span>'
-                       for k, v in enumerate(np.ravel(t.y))) + "</div>"]
+    prediction = f'{sym("a", t.L)} = ' + ", ".join(
+        f'<span data-key="out-{k + 1}">{_fmt_key(v)}</span>' for k, v in enumerate(np.ravel(t.output)))
+    if loss:
+        out = [f'<div class="nn-h">E = <span data-key="E">{_fmt_key(t.loss)}</span>'
+               f"&nbsp;&nbsp;&nbsp;{prediction}&nbsp;&nbsp;&nbsp;y = "
+               + ", ".join(f'<span data-key="y-{k + 1}">{_fmt_key(v)}</span>'
+                           for k, v in enumerate(np.ravel(t.y))) + "</div>"]
+    else:
+        out = [f'<div class="nn-h">{prediction}</div>']
     backward = t[t.L].delta is not None
     for l in range(1, t.L + 1):
         lt = t[l]

@@ -148,7 +148,7 @@ def plot_network(ax, t, edge_mode: str = "W", edge_labels: bool = False,
     xs = np.concatenate([p[:, 0] for p in pos])
     ys = np.concatenate([p[:, 1] for p in pos])
     ax.set_xlim(xs.min() - 0.6, xs.max() + 0.6)
-    ax.set_ylim(ys.min() - R - 0.1, ys.max() + R + (0.55 if labels else 0.1))
+    ax.set_ylim(ys.min() - R - 0.1, ys.max() + R + (0.95 if labels else 0.1))
     ax.set_aspect("equal")
     ax.axis("off")
     update_network(art, t, edge_mode)

@@ -375,7 +375,7 @@ class NetworkPanel:
             P.update_activation(self.act_art, lt.activation, lt.z, lt.a)
             self.act_fig.canvas.draw_idle()
         if "values" in self.views:
-            _setv(self.values, F.values_html(t))
+            _setv(self.values, F.values_html(t, loss=not self.forward_only))
         if "forward" in self.views:
             _setv(self.forward_html, "".join(F.forward_html(t, l) for l in range(1, t.L + 1)))
         if "backward" in self.views and not self.forward_only:

@@ -174,6 +174,7 @@ def test_forward_only_panel_with_activation_menu():
     p = NetworkPanel(net, x=[1.0, 0.5, -1.0], views=("diagram", "activation", "forward", "values"),
                      activation_choices=(1,))
     assert "delta" not in p.values.value and 'data-key="z-1-1"' in p.values.value
+    assert 'data-key="E"' not in p.values.value and 'data-key="y-1"' not in p.values.value
     p.act_menus[1].value = "sigmoid"
     z = np.array([[0.5, -1.0, 0.2], [1.0, 0.3, -0.4]]) @ [1.0, 0.5, -1.0] + [0.1, -0.2]
     np.testing.assert_allclose(p.trace[1].a, 1 / (1 + np.exp(-z)))
