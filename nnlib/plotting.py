@@ -133,7 +133,7 @@ def plot_network(ax, t, edge_mode: str = "W", edge_labels: bool = False,
             c = Circle((x, y), R, fc=face, ec="#424242", lw=1.2, zorder=2)
             ax.add_patch(c)
             nodes.append(c)
-            inner.append(ax.text(x, y, "", fontsize=7.5, ha="center", va="center", zorder=3,
+            inner.append(ax.text(x, y, "", fontsize=8, ha="center", va="center", zorder=3,
                                  family="DejaVu Sans Mono", linespacing=1.15))
 
         art.nodes.append(nodes)

@@ -209,7 +209,7 @@ class NetworkPanel:
             self.edge_toggle = widgets.ToggleButtons(options=[("edges: W", "W"),
                                                               ("edges: ∂E/∂W", "dW")],
                                                      value=self.edge_mode,
-                                                     style={"button_width": "105px"})
+                                                     style={"button_width": "128px"})
             self.edge_toggle.add_class("nn-edge-mode")
             self.edge_toggle.observe(self._on_change, "value")
             buttons.append(self.edge_toggle)
