@@ -533,6 +533,11 @@ class NetworkPanel:
         self.set_network(gd.net)
         self._gd = gd                          # set_network's refresh keeps it: same net
         _setv(self.descent_html, F.descent_html(gd))
+        losses = gd.losses
+        if len(losses) > 1 and losses[-1] > losses[-2]:
+            self.errors.show(f"E went up from {losses[-2]:.4g} to {losses[-1]:.4g} with "
+                             f"η = {gd.eta:g}: the step overshoots the minimum; repeated, it "
+                             f"diverges. Undo and try a smaller η")
 
     def _show_descent_error(self, exc):
         if self._gd is not None and self._gd.steps:

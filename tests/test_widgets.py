@@ -134,6 +134,19 @@ def test_descent_step_undo_replay(panel):
     assert panel.trace.loss == pytest.approx(two, rel=1e-12)
 
 
+def test_a_step_that_raises_E_says_eta_is_too_large(panel):
+    panel.eta.value = 5.0
+    panel.step()
+    assert panel.trace.loss > 1000                     # finite, but far worse than 0.136
+    msg = panel.errors.html.value
+    assert "E went up from 0.1362" in msg and "η = 5" in msg and "smaller η" in msg
+    panel.undo()
+    assert panel.trace.loss == pytest.approx(0.136242)
+    panel.eta.value = 0.02
+    panel.step()
+    assert panel.errors.html.value == ""               # a good step clears the warning
+
+
 def test_divergence_keeps_last_good_state_and_says_why(panel):
     panel.eta.value = 10.0
     with np.errstate(all="raise"):                     # and no numpy warnings on the way
