@@ -414,7 +414,7 @@ LATENCY_SETUP_JS = r"""
 """
 
 
-def measure_latency(page, panel, key: str, presses: int = 20):
+def measure_latency(page, panel, key: str, presses: int = 10):
     """keydown → new numbers painted, keydown → figure repainted, for ``presses`` arrow keys on
     one slider (each waited for before the next). Returns two lists of milliseconds."""
     state = read_panel(panel)

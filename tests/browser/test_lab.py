@@ -8,6 +8,7 @@ keydown → numbers / figure latency to artifacts/browser_latency.json (reported
 """
 from __future__ import annotations
 
+import os
 import re
 import time
 
@@ -68,15 +69,23 @@ def test_notebook_in_jupyterlab(notebook, lab, page, latency_log):
     name = notebook.name
     requests = RequestLog(page)
     start = time.monotonic()
+    phases = []
+
+    def phase(what):
+        phases.append(f"{what} {time.monotonic() - start:.1f}")
+
     try:
         open_notebook(page, lab, name)
+        phase("kernel idle")
         run_all(page, lab, name)
+        phase("ran all")
 
         # -- after Run All: nothing failed, nothing stuck, every figure drawn ----------------
         problems, canvases = wait_settled(page, ".jp-Notebook", timeout=30)
         assert not problems, f"{name} after Run All:\n" + "\n".join(problems)
         blank = [c for c in canvases if not c["drawn"]]
         assert not blank, f"{name}: {len(blank)} of {len(canvases)} figure canvases are blank"
+        phase("settled")
 
         # -- the first live panel: its numbers are nnlib's, before and after slider moves ----
         panels = page.locator(".jp-Notebook .nn-panel")
@@ -104,6 +113,7 @@ def test_notebook_in_jupyterlab(notebook, lab, page, latency_log):
         changed = [k for k in before["values"] if before["values"][k] != after_w["values"][k]]
         assert changed, f"{name}: no number changed after moving {x} and {w}"
 
+        phase("sliders")
         problems, canvases = wait_settled(page, ".jp-Notebook", timeout=15)
         assert not problems, f"{name} after moving sliders:\n" + "\n".join(problems)
         assert all(c["drawn"] for c in canvases)
@@ -115,13 +125,16 @@ def test_notebook_in_jupyterlab(notebook, lab, page, latency_log):
         save_screenshot(page, ROOT / "docs" / "screenshots" / f"{slug(name)}.png")
 
         # -- latency: keydown → numbers painted, keydown → figure repainted ------------------
-        latency_log[slug(name)] = measure_latency(page, panel, x)
+        phase("screenshot")
+        presses = int(os.environ.get("NNLIB_LATENCY_PRESSES", "10"))
+        latency_log[slug(name)] = measure_latency(page, panel, x, presses)
+        phase("latency")
         wait_numbers_match(panel)
         assert not read_panel(panel)["error"]
 
         foreign = requests.foreign()
         assert not foreign, f"{name}: the page asked hosts other than 127.0.0.1: {foreign}"
     finally:
-        print(f"{name}: {time.monotonic() - start:.1f} s in the browser")
+        print(f"{name}: {time.monotonic() - start:.1f} s in the browser ({', '.join(phases)})")
         page.close()
         forget(lab)
