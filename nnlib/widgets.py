@@ -38,6 +38,8 @@ __all__ = ["NetworkPanel", "slider", "canvas_widget", "ErrorArea"]
 
 DEFAULT_RANGES = {"x": (-3.0, 3.0), "W": (-2.0, 2.0), "b": (-2.0, 2.0), "y": (-5.0, 5.0)}
 CHOICES = ("relu", "sigmoid", "tanh", "identity")
+ETA_GRID = (0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0,
+            50.0)                          # learning rates offered by the descent view
 ALL_VIEWS = ("diagram", "activation", "forward", "backward", "values", "gradcheck", "descent")
 
 
@@ -279,10 +281,12 @@ class NetworkPanel:
         self.spec = widgets.HTML("", layout={"display": "none"}).add_class("nn-spec")
 
     def _build_descent(self):
-        self.eta = widgets.FloatLogSlider(value=0.02, base=10, min=-3, max=1, step=0.05,
-                                          description="η", readout_format=".3g",
-                                          style={"description_width": "44px"},
-                                          layout={"width": "260px"}).add_class("nn-eta")
+        # η on the 1-2-5 grid: exact values (a log slider's grid can't hold 0.02, and the
+        # browser would send back 0.01995), and the steps a learner would pick anyway
+        self.eta = widgets.SelectionSlider(options=[(f"{v:g}", v) for v in ETA_GRID], value=0.02,
+                                           description="η", continuous_update=False,
+                                           style={"description_width": "44px"},
+                                           layout={"width": "260px"}).add_class("nn-eta")
         self.k_steps = widgets.BoundedIntText(value=1, min=1, max=1000, description="steps",
                                               style={"description_width": "44px"},
                                               layout={"width": "130px"}).add_class("nn-k")
