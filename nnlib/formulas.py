@@ -15,7 +15,7 @@ import html
 
 import numpy as np
 
-__all__ = ["COLORS", "CSS", "sym", "num", "matrix", "forward_html", "backward_html",
+__all__ = ["COLORS", "CSS", "sym", "num", "matrix", "eq", "op", "lhs", "forward_html", "backward_html",
            "values_html", "gradcheck_html", "descent_html", "message_html"]
 
 COLORS = {
@@ -92,15 +92,18 @@ def matrix(M, role: str = "plain", caption: str = "", digits: int = 4, keys=None
     return f'<span class="nn-mat"><table>{"".join(rows)}</table>{cap}</span>'
 
 
-def _eq(*parts) -> str:
+def eq(*parts) -> str:
+    """One equation: its parts (matrices, operators, a left-hand side) on a line."""
     return '<div class="nn-eq">' + "".join(parts) + "</div>"
 
 
-def _op(text: str) -> str:
+def op(text: str) -> str:
+    """An operator between matrices (=, +, ·, ⊙ …)."""
     return f'<span class="nn-op">{text}</span>'
 
 
-def _lhs(text: str) -> str:
+def lhs(text: str) -> str:
+    """The symbolic left-hand side of an equation, e.g. 'z¹ = W¹x + b¹'."""
     return f'<span class="nn-lhs">{text}</span>'
 
 
@@ -117,14 +120,14 @@ def forward_html(t, l: int, digits: int = 4) -> str:
     lt, prev = t[l], t[l - 1]
     a_prev = sym("x") if l == 1 else sym("a", l - 1)
     dead = _dead(t, l)
-    return _eq(
-        _lhs(sym("z", l)), _op("="),
-        matrix(lt.W, "weight", sym("W", l), digits), _op("·"),
-        matrix(prev.a, "input", a_prev, digits), _op("+"),
-        matrix(lt.b, "bias", sym("b", l), digits), _op("="),
+    return eq(
+        lhs(sym("z", l)), op("="),
+        matrix(lt.W, "weight", sym("W", l), digits), op("·"),
+        matrix(prev.a, "input", a_prev, digits), op("+"),
+        matrix(lt.b, "bias", sym("b", l), digits), op("="),
         matrix(lt.z, "output", sym("z", l), digits, dead_rows=dead),
-        _op("&nbsp;&nbsp;⟶&nbsp;&nbsp;"),
-        _lhs(f"{sym('a', l)} = {lt.activation}({sym('z', l)})"), _op("="),
+        op("&nbsp;&nbsp;⟶&nbsp;&nbsp;"),
+        lhs(f"{sym('a', l)} = {lt.activation}({sym('z', l)})"), op("="),
         matrix(lt.a, "output", sym("a", l), digits, dead_rows=dead))
 
 
@@ -135,39 +138,39 @@ def backward_html(t, l: int, digits: int = 4) -> str:
     a_prev = sym("x") if l == 1 else sym("a", l - 1)
     parts = []
     if l == L and t.network.loss.delta_shortcut is not None:
-        parts.append(_eq(
-            _lhs(f"{sym('δ', l)} = {sym('a', l)} − y"), _op("="),
-            matrix(lt.a, "output", sym("a", l), digits), _op("−"),
-            matrix(t.y, "output", "y", digits), _op("="),
+        parts.append(eq(
+            lhs(f"{sym('δ', l)} = {sym('a', l)} − y"), op("="),
+            matrix(lt.a, "output", sym("a", l), digits), op("−"),
+            matrix(t.y, "output", "y", digits), op("="),
             matrix(lt.delta, "delta", sym("δ", l), digits)))
     else:
         arriving = "∂E/∂" + sym("a", l) if l == L else f"({sym('W', l + 1)})ᵀ{sym('δ', l + 1)}"
         if l < L:
             nxt = t[l + 1]
-            parts.append(_eq(
-                _lhs(f"({sym('W', l + 1)})ᵀ{sym('δ', l + 1)}"), _op("="),
-                matrix(nxt.W.T, "weight", f"({sym('W', l + 1)})ᵀ", digits), _op("·"),
-                matrix(nxt.delta, "delta", sym("δ", l + 1), digits), _op("="),
+            parts.append(eq(
+                lhs(f"({sym('W', l + 1)})ᵀ{sym('δ', l + 1)}"), op("="),
+                matrix(nxt.W.T, "weight", f"({sym('W', l + 1)})ᵀ", digits), op("·"),
+                matrix(nxt.delta, "delta", sym("δ", l + 1), digits), op("="),
                 matrix(lt.dE_da, "delta", "∂E/∂" + sym("a", l), digits)))
         if lt.fprime is not None:
-            parts.append(_eq(
-                _lhs(f"{sym('δ', l)} = {arriving} ⊙ f′({sym('z', l)})"), _op("="),
-                matrix(lt.dE_da, "delta", "∂E/∂" + sym("a", l), digits), _op("⊙"),
+            parts.append(eq(
+                lhs(f"{sym('δ', l)} = {arriving} ⊙ f′({sym('z', l)})"), op("="),
+                matrix(lt.dE_da, "delta", "∂E/∂" + sym("a", l), digits), op("⊙"),
                 matrix(lt.fprime, "plain", f"f′({sym('z', l)})", digits, dead_rows=dead),
-                _op("="),
+                op("="),
                 matrix(lt.delta, "delta", sym("δ", l), digits, dead_rows=dead)))
         else:
-            parts.append(_eq(
-                _lhs(f"{sym('δ', l)} = (diag(a) − a aᵀ) ∂E/∂{sym('a', l)}"), _op("="),
+            parts.append(eq(
+                lhs(f"{sym('δ', l)} = (diag(a) − a aᵀ) ∂E/∂{sym('a', l)}"), op("="),
                 matrix(lt.delta, "delta", sym("δ", l), digits)))
-    parts.append(_eq(
-        _lhs(f"∂E/∂{sym('W', l)} = {sym('δ', l)} ({a_prev})ᵀ"), _op("="),
-        matrix(lt.delta, "delta", sym("δ", l), digits), _op("·"),
+    parts.append(eq(
+        lhs(f"∂E/∂{sym('W', l)} = {sym('δ', l)} ({a_prev})ᵀ"), op("="),
+        matrix(lt.delta, "delta", sym("δ", l), digits), op("·"),
         matrix(np.atleast_2d(t[l - 1].a.T) if t[l - 1].a.ndim == 1 else t[l - 1].a.T,
-               "input", f"({a_prev})ᵀ", digits), _op("="),
+               "input", f"({a_prev})ᵀ", digits), op("="),
         matrix(lt.dW, "grad", f"∂E/∂{sym('W', l)}", digits, dead_rows=dead),
-        _op("&nbsp;&nbsp;&nbsp;"),
-        _lhs(f"∂E/∂{sym('b', l)} = {sym('δ', l)}"), _op("="),
+        op("&nbsp;&nbsp;&nbsp;"),
+        lhs(f"∂E/∂{sym('b', l)} = {sym('δ', l)}"), op("="),
         matrix(lt.db, "grad", f"∂E/∂{sym('b', l)}", digits, dead_rows=dead)))
     return "".join(parts)
 

@@ -21,9 +21,8 @@ from typing import NamedTuple, Optional, Sequence
 import numpy as np
 
 from ._checks import as_float_array, check_finite, read_only
-from .activations import Activation
 from .layers import Dense
-from .losses import REDUCTIONS, Loss, get_loss
+from .losses import REDUCTIONS, get_loss
 
 __all__ = ["Network", "Trace", "LayerTrace"]
 

@@ -44,18 +44,6 @@ def show(*parts):
     return HTML(F.CSS + "".join(parts))
 
 
-def _eq(*parts) -> str:
-    return '<div class="nn-eq">' + "".join(parts) + "</div>"
-
-
-def _op(text: str) -> str:
-    return f'<span class="nn-op">{text}</span>'
-
-
-def _lhs(text: str) -> str:
-    return f'<span class="nn-lhs">{text}</span>'
-
-
 def _row(v):
     """A 1-D vector as a row (1, n): (aˡ⁻¹)ᵀ."""
     return np.asarray(v, dtype=float)[None, :]
@@ -213,9 +201,9 @@ def step2_html(t, l=None) -> str:
     """∂E/∂Wˡ = δˡ (aˡ⁻¹)ᵀ (an outer product) and ∂E/∂bˡ = δˡ, with the numbers."""
     l = t.L if l is None else l
     lt, prev = t[l], _a_name(l - 1)
-    return _eq(_lhs(f"∂E/∂{F.sym('W', l)} = {F.sym('δ', l)} ({prev})ᵀ"), _op("="),
-               F.matrix(lt.delta, "delta", F.sym("δ", l)), _op("·"),
-               F.matrix(_row(t[l - 1].a), "input", f"({prev})ᵀ"), _op("="),
+    return F.eq(F.lhs(f"∂E/∂{F.sym('W', l)} = {F.sym('δ', l)} ({prev})ᵀ"), F.op("="),
+               F.matrix(lt.delta, "delta", F.sym("δ", l)), F.op("·"),
+               F.matrix(_row(t[l - 1].a), "input", f"({prev})ᵀ"), F.op("="),
                F.matrix(lt.dW, "grad", f"∂E/∂{F.sym('W', l)}", dead_rows=dead_units(t, l)))
 
 
@@ -223,9 +211,9 @@ def step3_html(t, l=None) -> str:
     """∂E/∂aˡ⁻¹ = (Wˡ)ᵀ δˡ: the error sent back through the transposed weights."""
     l = t.L if l is None else l
     lt = t[l]
-    return _eq(_lhs(f"∂E/∂{_a_name(l - 1)} = ({F.sym('W', l)})ᵀ {F.sym('δ', l)}"), _op("="),
-               F.matrix(lt.W.T, "weight", f"({F.sym('W', l)})ᵀ"), _op("·"),
-               F.matrix(lt.delta, "delta", F.sym("δ", l)), _op("="),
+    return F.eq(F.lhs(f"∂E/∂{_a_name(l - 1)} = ({F.sym('W', l)})ᵀ {F.sym('δ', l)}"), F.op("="),
+               F.matrix(lt.W.T, "weight", f"({F.sym('W', l)})ᵀ"), F.op("·"),
+               F.matrix(lt.delta, "delta", F.sym("δ", l)), F.op("="),
                F.matrix(lt.WT_delta, "delta", f"∂E/∂{_a_name(l - 1)}"))
 
 
@@ -235,13 +223,13 @@ def step4_html(t, l=None) -> str:
     lt = t[l]
     act = get_activation(lt.activation)
     dead = dead_units(t, l)
-    return _eq(_lhs(f"{F.sym('δ', l)} = (({F.sym('W', l + 1)})ᵀ{F.sym('δ', l + 1)}) "
-                    f"⊙ σ′({F.sym('z', l)})"), _op("="),
+    return F.eq(F.lhs(f"{F.sym('δ', l)} = (({F.sym('W', l + 1)})ᵀ{F.sym('δ', l + 1)}) "
+                    f"⊙ σ′({F.sym('z', l)})"), F.op("="),
                F.matrix(lt.dE_da, "delta", f"({F.sym('W', l + 1)})ᵀ{F.sym('δ', l + 1)}"),
-               _op("⊙"),
+               F.op("⊙"),
                F.matrix(lt.fprime, "plain", f"σ′({F.sym('z', l)})", dead_rows=dead),
-               _op("="), F.matrix(lt.delta, "delta", F.sym("δ", l), dead_rows=dead),
-               _op("&nbsp;&nbsp;"),
+               F.op("="), F.matrix(lt.delta, "delta", F.sym("δ", l), dead_rows=dead),
+               F.op("&nbsp;&nbsp;"),
                f'<span class="nn-cap">σ = {lt.activation}: '
                f'{_html.escape(_FPRIME_TEXT.get(act.name, ""))}, '
                f'z = {", ".join(F.num(v, 2) for v in lt.z)}</span>')
@@ -306,8 +294,8 @@ def symbol_table_html(t) -> str:
 def flow_html(t) -> str:
     """aᴸ⁻¹ —weighted sum→ zᴸ —activation→ aᴸ, with the current numbers."""
     L, lt = t.L, t[t.L]
-    arrow = lambda s: _op(f'<span style="font-size:11px">{s}</span> ⟶')  # noqa: E731
-    return _eq(F.matrix(t[L - 1].a, "input", f"{F.sym('a', L - 1)} (前层输出)"),
+    arrow = lambda s: F.op(f'<span style="font-size:11px">{s}</span> ⟶')  # noqa: E731
+    return F.eq(F.matrix(t[L - 1].a, "input", f"{F.sym('a', L - 1)} (前层输出)"),
                arrow("加权求和 Wᴸaᴸ⁻¹ + bᴸ"),
                F.matrix(lt.z, "output", f"{F.sym('z', L)} (线性输出)"),
                arrow(f"激活函数 {lt.activation}"),

@@ -47,18 +47,6 @@ def row_color(i: int) -> str:
     return ROW_COLORS[i % len(ROW_COLORS)]
 
 
-def _eq(*parts) -> str:
-    return '<div class="nn-eq">' + "".join(parts) + "</div>"
-
-
-def _op(text: str) -> str:
-    return f'<span class="nn-op">{text}</span>'
-
-
-def _lhs(text: str) -> str:
-    return f'<span class="nn-lhs">{text}</span>'
-
-
 def colored_matrix_html(W, caption: str = "W", highlight=None, digits: int = 2,
                         key: str = "W", row_labels=None, col_labels=None) -> str:
     """W as an HTML matrix with row i on ``row_color(i)``; with ``highlight = i`` the other rows
@@ -199,13 +187,13 @@ def recipe_html(t, highlight: int = 0) -> str:
     x_cells = "".join(f'<tr><td style="font-size:10px;color:#616161;text-align:left">{name}'
                       f'</td><td style="background:{F.COLORS["input"]}" data-key="x-{j + 1}">'
                       f"{F.num(v, 2)}</td></tr>" for j, (name, v) in enumerate(zip(INGREDIENTS, x)))
-    eq = _eq(_lhs("flavours z"), _op("="),
+    eq = F.eq(F.lhs("flavours z"), F.op("="),
              colored_matrix_html(lt.W, "recipe W (rows = dishes)", highlight, 1,
                                  col_labels=INGREDIENTS),
-             _op("·"),
+             F.op("·"),
              f'<span class="nn-mat"><table>{x_cells}</table>'
              f'<span class="nn-cap">ingredients x</span></span>',
-             _op("="),
+             F.op("="),
              f'<span class="nn-mat"><table>{"".join(out_cells)}</table>'
              f'<span class="nn-cap">z = W x</span></span>')
     i = highlight
@@ -380,9 +368,9 @@ def shapes_html(t) -> str:
     zs = "".join(f'<tr><td style="background:{F.COLORS["output"]};border-left:5px solid '
                  f'{row_color(i)}" data-key="z-{i + 1}">{F.num(v, 2)}</td></tr>'
                  for i, v in enumerate(lt.z))
-    eq = _eq(_lhs("z"), _op("="), colored_matrix_html(lt.W, f"W ({m}×{n})", digits=1),
-             _op("·"), F.matrix(t[0].a, "input", f"x ({n}×1)", 1), _op("+"),
-             F.matrix(lt.b, "bias", f"b ({m}×1)", 1), _op("="),
+    eq = F.eq(F.lhs("z"), F.op("="), colored_matrix_html(lt.W, f"W ({m}×{n})", digits=1),
+             F.op("·"), F.matrix(t[0].a, "input", f"x ({n}×1)", 1), F.op("+"),
+             F.matrix(lt.b, "bias", f"b ({m}×1)", 1), F.op("="),
              f'<span class="nn-mat"><table>{zs}</table>'
              f'<span class="nn-cap">z ({m}×1)</span></span>')
     return shape + eq
