@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 PY = VENV / "bin" / "python"
 CHROMIUM = "/usr/bin/chromium"
+FONTS = {"fonts-wqy-microhei": "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",      # 中文
+         "fonts-noto-color-emoji": "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf"}
 
 
 def sh(*cmd, **kw):
@@ -49,13 +51,18 @@ def setup(requirements: str) -> None:
 
 
 def ensure_chromium() -> bool:
-    """Debian's chromium for the browser tests; installed with apt-get when we are root."""
-    if Path(CHROMIUM).exists():
-        return True
-    if os.geteuid() == 0 and shutil.which("apt-get"):
+    """Debian's chromium for the browser tests, and fonts for the notebooks' Chinese text and
+    emoji headings (else boxes in the browser and in docs/screenshots); installed with apt-get
+    when we are root."""
+    missing = [pkg for pkg, path in {"chromium": CHROMIUM, **FONTS}.items()
+               if not Path(path).exists()]
+    if missing and os.geteuid() == 0 and shutil.which("apt-get"):
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        sh("apt-get", "update", "-q", env=env, stdout=subprocess.DEVNULL)
-        sh("apt-get", "install", "-y", "-q", "chromium", env=env, stdout=subprocess.DEVNULL)
+        try:
+            sh("apt-get", "update", "-q", env=env, stdout=subprocess.DEVNULL)
+            sh("apt-get", "install", "-y", "-q", *missing, env=env, stdout=subprocess.DEVNULL)
+        except subprocess.CalledProcessError as exc:
+            print(f"! apt-get could not install {' '.join(missing)}: {exc}", flush=True)
     return Path(CHROMIUM).exists()
 
 
