@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -104,8 +102,9 @@ def latency_log():
              "≤ 150 figure):"]
     for name, r in list(out["notebooks"].items()) + [("all", out["all"])]:
         n, f = r["numbers_ms"], r["figure_ms"]
-        lines.append(f"  {name:32s} numbers {n['p50']:6.1f} / {n['p95']:6.1f}   figure "
-                     + (f"{f['p50']:6.1f} / {f['p95']:6.1f}" if f else "   (no figure)"))
+        lines.append(f"  {name:32s} numbers "
+                     + (f"{n['p50']:6.1f} / {n['p95']:6.1f}" if n else "   (none)     ")
+                     + "   figure " + (f"{f['p50']:6.1f} / {f['p95']:6.1f}" if f else "   (none)"))
     SUMMARY[:] = lines + ["  (written to artifacts/browser_latency.json)"]
 
 

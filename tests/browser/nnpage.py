@@ -428,10 +428,15 @@ def measure_latency(page, panel, key: str, presses: int = 10):
     h.focus()
     numbers, figure = [], []
     cond = ("() => __nn.val > 0 && " + ("__nn.draw > 0" if has_figure else "true"))
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     for _ in range(presses):
         page.wait_for_timeout(60)                 # let the previous move's echo settle
         h.press(arrow)
-        page.wait_for_function(cond, timeout=10_000)
+        try:
+            page.wait_for_function(cond, timeout=10_000)
+        except PlaywrightTimeout:                 # reported, never asserted: skip this press
+            print(f"latency: no repaint within 10 s after {arrow} on {key}")
+            continue
         r = page.evaluate("() => [__nn.val - __nn.key, __nn.draw - __nn.key]")
         numbers.append(r[0])
         if has_figure:
