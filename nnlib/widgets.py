@@ -34,7 +34,7 @@ from .layers import Dense
 from .network import Network
 from .optim import GradientDescent
 
-__all__ = ["NetworkPanel", "slider", "canvas_widget", "ErrorArea"]
+__all__ = ["NetworkPanel", "LiveView", "slider", "canvas_widget", "ErrorArea", "set_value"]
 
 DEFAULT_RANGES = {"x": (-3.0, 3.0), "W": (-2.0, 2.0), "b": (-2.0, 2.0), "y": (-5.0, 5.0)}
 CHOICES = ("relu", "sigmoid", "tanh", "identity")
@@ -84,12 +84,52 @@ class ErrorArea:
             traceback.print_exception(exc)
 
 
-def _setv(widget, value):
+def set_value(widget, value):
+    """``widget.value = value`` only if it changes (no needless message to the browser)."""
     if widget.value != value:
         widget.value = value
 
 
-class NetworkPanel:
+class LiveView:
+    """What every live widget here shares. ``refresh()`` runs ``compute()`` (read the controls,
+    do the maths; may raise) and then ``show(result)`` (put it on the views), with one rule for
+    errors: a ValueError from ``compute`` is nnlib's one-line message and is shown as it is,
+    any other exception is an internal error, and in both cases the views keep their last good
+    state. A subclass sets ``self.widget``, ``self.errors`` (an :class:`ErrorArea`) and
+    ``self.timings = []`` (seconds per update, for the latency benchmarks)."""
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    def _on_change(self, change=None):
+        self.refresh()
+
+    def compute(self):
+        raise NotImplementedError
+
+    def show(self, result):
+        raise NotImplementedError
+
+    def refresh(self):
+        start = time.perf_counter()
+        try:
+            result = self.compute()
+        except ValueError as exc:          # nnlib's one-line messages
+            self.errors.show(str(exc))
+            return
+        except Exception as exc:           # noqa: BLE001 — never a dead widget
+            self.errors.unexpected(exc)
+            return
+        try:
+            self.errors.show("")
+            self.show(result)
+        except Exception as exc:           # noqa: BLE001
+            self.errors.unexpected(exc)
+            return
+        self.timings.append(time.perf_counter() - start)
+
+
+class NetworkPanel(LiveView):
     """Sliders for every xᵢ, Wˡᵢⱼ, bˡᵢ and y of ``net`` beside live views of one trace.
 
     ``views`` picks and orders the views: ``diagram`` (circles with z, a, δ; edges by sign,
@@ -142,10 +182,6 @@ class NetworkPanel:
         parts += [self.controls, self.errors.html, self.errors.debug, self.body, self.spec]
         self.widget = widgets.VBox(parts).add_class("nn-panel")
         self.refresh()
-
-    # -- display --------------------------------------------------------------------------
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
 
     # -- controls -------------------------------------------------------------------------
     def _build_controls(self, net, activation_choices, show_sliders):
@@ -337,32 +373,22 @@ class NetworkPanel:
         if not self._holding:
             self.refresh()
 
-    def refresh(self):
-        """Recompute one trace from the controls and update every view from it."""
-        start = time.perf_counter()
-        try:
-            net, x, y = self.current()
-            if self.keep_descent_when_rounded and self._holds_rounded_descent(net, x, y):
-                t = self._gd.trace             # the sliders show the descent's W, b rounded
-            else:
-                t = net.trace(x, self._y_or_zeros(net, y), backward=not self.forward_only)
-            if not np.isfinite(t.loss):
-                raise ValueError(f"E is {t.loss} for these values; kept the last good state")
-            checks = (gradient_check(t.network, x, y, h=1e-5, richardson=False)
-                      if "gradcheck" in self.views else None)
-        except ValueError as exc:          # nnlib's one-line messages
-            self.errors.show(str(exc))
-            return
-        except Exception as exc:           # noqa: BLE001 — never a dead widget
-            self.errors.unexpected(exc)
-            return
-        try:
-            self.trace, self.checks = t, checks
-            self._update_views(t, checks)
-            self.errors.show("")
-        except Exception as exc:           # noqa: BLE001
-            self.errors.unexpected(exc)
-        self.timings.append(time.perf_counter() - start)
+    def compute(self):
+        """One trace (and the gradient check) from the controls."""
+        net, x, y = self.current()
+        if self.keep_descent_when_rounded and self._holds_rounded_descent(net, x, y):
+            t = self._gd.trace             # the sliders show the descent's W, b rounded
+        else:
+            t = net.trace(x, self._y_or_zeros(net, y), backward=not self.forward_only)
+        if not np.isfinite(t.loss):
+            raise ValueError(f"E is {t.loss} for these values; kept the last good state")
+        checks = (gradient_check(t.network, x, y, h=1e-5, richardson=False)
+                  if "gradcheck" in self.views else None)
+        return t, checks
+
+    def show(self, result):
+        self.trace, self.checks = result
+        self._update_views(*result)
 
     def _update_views(self, t, checks):
         if self._gd is not None and not (self._gd.net == t.network
@@ -373,27 +399,27 @@ class NetworkPanel:
             mode = self.edge_toggle.value if hasattr(self, "edge_toggle") else "W"
             P.update_network(self.net_art, t, mode)
             self.fig.canvas.draw_idle()
-            _setv(self.caption, self._caption(t, mode))
+            set_value(self.caption, self._caption(t, mode))
         if self.act_fig is not None:
             lt = t[self.activation_layer]
             P.update_activation(self.act_art, lt.activation, lt.z, lt.a)
             self.act_fig.canvas.draw_idle()
         if "values" in self.views:
-            _setv(self.values, F.values_html(t, loss=not self.forward_only))
+            set_value(self.values, F.values_html(t, loss=not self.forward_only))
         if "forward" in self.views:
-            _setv(self.forward_html, "".join(F.forward_html(t, l) for l in range(1, t.L + 1)))
+            set_value(self.forward_html, "".join(F.forward_html(t, l) for l in range(1, t.L + 1)))
         if "backward" in self.views and not self.forward_only:
-            _setv(self.backward_html, "".join(
+            set_value(self.backward_html, "".join(
                 f'<div class="nn-h">layer {l}</div>' + F.backward_html(t, l)
                 for l in range(t.L, 0, -1)))
         if checks is not None:
-            _setv(self.gradcheck_html, F.gradcheck_html(checks))
+            set_value(self.gradcheck_html, F.gradcheck_html(checks))
         if self.descent_box is not None:
-            _setv(self.descent_html, F.descent_html(self._gd) if self._gd else
+            set_value(self.descent_html, F.descent_html(self._gd) if self._gd else
                   '<div class="nn-h">press step: W ← W − η ∂E/∂W on every layer</div>')
         for callback in self._listeners:
             callback(t)
-        _setv(self.spec, json.dumps({"sizes": t.network.sizes,
+        set_value(self.spec, json.dumps({"sizes": t.network.sizes,
                                      "activations": t.network.activations,
                                      "loss": t.network.loss.name,
                                      "reduction": t.network.reduction}))
@@ -466,7 +492,7 @@ class NetworkPanel:
                 for i, s in enumerate(self.b_sliders[l - 1]):
                     self._put(s, layer.b[i])
                 if l in self.act_menus:
-                    _setv(self.act_menus[l], layer.activation_name)
+                    set_value(self.act_menus[l], layer.activation_name)
 
     def set_inputs(self, x=None, y=None):
         with self.hold():
@@ -486,7 +512,7 @@ class NetworkPanel:
             s.max = float(np.ceil(v * 1.5))
         if v < s.min:
             s.min = float(np.floor(v * 1.5))
-        _setv(s, v)
+        set_value(s, v)
 
     def reset(self):
         """Back to the starting values."""
@@ -536,7 +562,7 @@ class NetworkPanel:
         gd = self._gd
         self.set_network(gd.net)
         self._gd = gd                          # set_network's refresh keeps it: same net
-        _setv(self.descent_html, F.descent_html(gd))
+        set_value(self.descent_html, F.descent_html(gd))
         losses = gd.losses
         if len(losses) > 1 and losses[-1] > losses[-2]:
             self.errors.show(f"E went up from {losses[-2]:.4g} to {losses[-1]:.4g} with "

@@ -20,7 +20,6 @@ CSS classes all start with ``nn-04-``.
 from __future__ import annotations
 
 import html as _html
-import time
 
 import ipywidgets as widgets
 import numpy as np
@@ -28,7 +27,7 @@ import numpy as np
 import nnlib
 from nnlib import formulas as F
 from nnlib import plotting as P
-from nnlib.widgets import ErrorArea, canvas_widget, slider
+from nnlib.widgets import ErrorArea, LiveView, canvas_widget, set_value, slider
 
 __all__ = ["chain_values", "plot_chain", "update_chain", "chain_html", "ChainRuleWidget",
            "graph_tensors", "freeze_background", "plot_graph", "update_graph", "GraphView",
@@ -170,7 +169,7 @@ def chain_html(v: dict) -> str:
         f'{n("nnlib_db", 6)}</div>')
 
 
-class ChainRuleWidget:
+class ChainRuleWidget(LiveView):
     r"""Sliders for x, w, b and the target t of E = ½(σ(w x + b) − t)²; shows each local
     derivative, their product dE/dw = (a − t)·σ′(u)·x, a central difference and nnlib's
     backprop, and the curve E(w) with the tangent of that slope.
@@ -211,30 +210,14 @@ class ChainRuleWidget:
             self.errors.html, self.html]).add_class("nn-04-chain")
         self.refresh()
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+    def compute(self):
+        return chain_values(*(self.sliders[k].value for k in "xwbt"))
 
-    def _on_change(self, change=None):
-        self.refresh()
-
-    def refresh(self):
-        start = time.perf_counter()
-        try:
-            v = chain_values(*(self.sliders[k].value for k in "xwbt"))
-            update_chain(self.art, v)
-            html = chain_html(v)
-        except ValueError as exc:
-            self.errors.show(str(exc))
-            return
-        except Exception as exc:           # noqa: BLE001 — never a dead widget
-            self.errors.unexpected(exc)
-            return
+    def show(self, v):
+        update_chain(self.art, v)
+        set_value(self.html, chain_html(v))
         self.values = v
-        if self.html.value != html:
-            self.html.value = html
-        self.errors.show("")
         self.fig.canvas.draw_idle()
-        self.timings.append(time.perf_counter() - start)
 
 
 # =========================================================================================
@@ -653,7 +636,7 @@ def aggregation_html(agg: dict) -> str:
             f'<table class="nn-tab">{head}{body}{g_row}{c_row}</table>')
 
 
-class AggregationWidget:
+class AggregationWidget(LiveView):
     r"""Pick how per-sample losses become one scalar L = vᵀℓ (sum: v = 1, mean: v = 1/B,
     weighted: v from sliders) and watch its gradient vᵀJ, J = ∂ℓ/∂θ from nnlib's per-sample
     traces, beside nnlib's own gradient of the aggregated loss (or central differences).
@@ -695,9 +678,6 @@ class AggregationWidget:
             self.errors.html, self.html]).add_class("nn-04-agg")
         self.refresh()
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
-
     def _on_change(self, change=None):
         if change is not None and change["owner"] is self.mode:
             self._holding = True               # show this mode's seed on the sliders, once
@@ -712,28 +692,18 @@ class AggregationWidget:
         if not self._holding:
             self.refresh()
 
-    def refresh(self):
-        start = time.perf_counter()
+    def compute(self):
         weighted = self.mode.value == "weighted"
         for s in self.v_sliders:
             s.disabled = not weighted
-        try:
-            agg = aggregate(self.net, self.X, self.Y, self.mode.value,
-                            [s.value for s in self.v_sliders])
-            update_aggregation(self.art, agg)
-            html = aggregation_html(agg)
-        except ValueError as exc:
-            self.errors.show(str(exc))
-            return
-        except Exception as exc:           # noqa: BLE001
-            self.errors.unexpected(exc)
-            return
+        return aggregate(self.net, self.X, self.Y, self.mode.value,
+                         [s.value for s in self.v_sliders])
+
+    def show(self, agg):
+        update_aggregation(self.art, agg)
+        set_value(self.html, aggregation_html(agg))
         self.agg = agg
-        if self.html.value != html:
-            self.html.value = html
-        self.errors.show("")
         self.fig.canvas.draw_idle()
-        self.timings.append(time.perf_counter() - start)
 
 
 # =========================================================================================
@@ -859,7 +829,7 @@ def update_batch_scale(art, B: int, reduction: str):
     return art
 
 
-class BatchScaleWidget:
+class BatchScaleWidget(LiveView):
     r"""A batch-size slider (B = 1..64, fixed-seed data) and a sum ↔ mean switch: the gradient
     ‖∂L/∂W‖ grows like B with ``sum`` (L = Σᵢ Lᵢ, ∂L/∂Lᵢ = 1) and stays put with ``mean``
     (∂L/∂Lᵢ = 1/B); so with ``sum`` the learning rate must shrink like 1/B.
@@ -903,32 +873,17 @@ class BatchScaleWidget:
             canvas_widget(self.fig, "nn-04-batch-plot")]).add_class("nn-04-batch")
         self.refresh()
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+    def compute(self):
+        B, red = int(self.B.value), self.reduction.value
+        X, Y = self.curves["X"][:, :B], self.curves["Y"][:, :B]
+        return B, red, self.net.with_loss(reduction=red).trace(X, Y)
 
-    def _on_change(self, change=None):
-        self.refresh()
-
-    def refresh(self):
-        start = time.perf_counter()
-        try:
-            B, red = int(self.B.value), self.reduction.value
-            X, Y = self.curves["X"][:, :B], self.curves["Y"][:, :B]
-            tr = self.net.with_loss(reduction=red).trace(X, Y)
-            update_batch_scale(self.art, B, red)
-            html = self._html(tr, B, red)
-        except ValueError as exc:
-            self.errors.show(str(exc))
-            return
-        except Exception as exc:           # noqa: BLE001
-            self.errors.unexpected(exc)
-            return
+    def show(self, result):
+        B, red, tr = result
+        update_batch_scale(self.art, B, red)
+        set_value(self.html, self._html(tr, B, red))
         self.grad = tr[1].dW
-        if self.html.value != html:
-            self.html.value = html
-        self.errors.show("")
         self.fig.canvas.draw_idle()
-        self.timings.append(time.perf_counter() - start)
 
     def _html(self, tr, B, red):
         c = self.curves

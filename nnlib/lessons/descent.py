@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import html
 import math
-import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,6 +33,7 @@ from .. import formulas as F
 from ..layers import Dense
 from ..network import Network
 from ..optim import DivergenceError, GradientDescent
+from ..widgets import LiveView, set_value
 
 __all__ = ["DATA_X", "DATA_Y", "PRESETS", "neuron", "Landscape", "Descent", "regime",
            "Backdrop", "plot_contour", "update_point", "plot_section", "update_section",
@@ -81,6 +81,17 @@ def neuron(w: float, b: float) -> Network:
 
 
 # --- the landscape ----------------------------------------------------------------------------
+
+def run_descent(net, x, y, eta: float, steps: int):
+    """(gd, message): ``steps`` steps of nnlib.GradientDescent; if η diverges, the run stops at
+    the last finite step and ``message`` is nnlib's DivergenceError text ('' otherwise)."""
+    gd = GradientDescent(net, x, y, eta=eta)
+    try:
+        gd.step(steps)
+    except DivergenceError as exc:
+        return gd, str(exc)
+    return gd, ""
+
 
 class Landscape:
     """L(w, b) of :func:`neuron` on the data (x, y), with everything computed by nnlib.
@@ -144,13 +155,7 @@ class Landscape:
 
         Never raises for a too-large η: a DivergenceError (L or a gradient became inf/NaN)
         ends the run, and the path keeps every finite step, with nnlib's message."""
-        gd = GradientDescent(neuron(w0, b0), self.X, self.Y, eta=eta)
-        error = ""
-        with np.errstate(over="ignore", invalid="ignore"):
-            try:
-                gd.step(steps)
-            except DivergenceError as exc:
-                error = str(exc)
+        gd, error = run_descent(neuron(w0, b0), self.X, self.Y, eta, steps)
         path = np.array([[t[1].W[0, 0], t[1].b[0]] for t in gd.history])
         losses = np.array(gd.losses)
         return Descent(float(eta), int(steps), path, losses, error,
@@ -533,9 +538,6 @@ def _widgets():
     return ipywidgets
 
 
-def _setv(widget, value):
-    if widget.value != value:
-        widget.value = value
 
 
 def _fmt(v: float, digits: int = 4) -> str:
@@ -550,7 +552,7 @@ def _k(key: str, v: float, digits: int = 4) -> str:
     return f'<span data-key="{key}">{_fmt(v, digits)}</span>'
 
 
-class GradientExplorer:
+class GradientExplorer(LiveView):
     """§1.3 1️⃣: sliders for (w, b) → one nnlib trace → the point and ±∇L on the contours,
     the cross-sections L(w, b₀) and L(w₀, b) with tangents of slope ∂L/∂w and ∂L/∂b, the
     point on the 3-D surface, and the numbers (HTML, with ``data-key``s).
@@ -620,44 +622,29 @@ class GradientExplorer:
         self.b.observe(self._on_change, "value")
         self.refresh()
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+    def compute(self):
+        w0, b0 = float(self.w.value), float(self.b.value)
+        t = self.land.trace(w0, b0)
+        L0, gw, gb = float(t.loss), float(t[1].dW[0, 0]), float(t[1].db[0])
+        Lw = self.land.section_w(b0, self.ws)
+        Lb = self.land.section_b(w0, self.bs)
+        one = self.land.loss(w0 + 1.0, b0) - L0          # "change w by one unit"
+        h = 0.01
+        small = (self.land.loss(w0 + h, b0) - L0) / h
+        return w0, b0, t, L0, gw, gb, Lw, Lb, one, small
 
-    def _on_change(self, change=None):
-        self.refresh()
-
-    def refresh(self):
-        start = time.perf_counter()
-        try:
-            w0, b0 = float(self.w.value), float(self.b.value)
-            t = self.land.trace(w0, b0)
-            L0, gw, gb = float(t.loss), float(t[1].dW[0, 0]), float(t[1].db[0])
-            Lw = self.land.section_w(b0, self.ws)
-            Lb = self.land.section_b(w0, self.bs)
-            one = self.land.loss(w0 + 1.0, b0) - L0          # "change w by one unit"
-            h = 0.01
-            small = (self.land.loss(w0 + h, b0) - L0) / h
-        except ValueError as exc:          # nnlib's one-line messages
-            self.errors.show(str(exc))
-            return
-        except Exception as exc:           # noqa: BLE001 — never a dead widget
-            self.errors.unexpected(exc)
-            return
-        try:
-            self.trace = t
-            update_point(self.contour, w0, b0, gw, gb)
-            update_section(self.sec_w, self.ws, Lw, w0, L0, gw)
-            update_section(self.sec_b, self.bs, Lb, b0, L0, gb)
-            update_fit(self.fit, w0, b0)
-            self.fig.canvas.draw_idle()
-            if self.sfig is not None:
-                update_surface_point(self.surf, w0, b0, L0, gw, gb)
-                self.sfig.canvas.draw_idle()
-            _setv(self.values, self._values_html(w0, b0, L0, gw, gb, one, small))
-            self.errors.show("")
-        except Exception as exc:          # noqa: BLE001 — never a dead widget
-            self.errors.unexpected(exc)
-        self.timings.append(time.perf_counter() - start)
+    def show(self, result):
+        w0, b0, t, L0, gw, gb, Lw, Lb, one, small = result
+        self.trace = t
+        update_point(self.contour, w0, b0, gw, gb)
+        update_section(self.sec_w, self.ws, Lw, w0, L0, gw)
+        update_section(self.sec_b, self.bs, Lb, b0, L0, gb)
+        update_fit(self.fit, w0, b0)
+        self.fig.canvas.draw_idle()
+        if self.sfig is not None:
+            update_surface_point(self.surf, w0, b0, L0, gw, gb)
+            self.sfig.canvas.draw_idle()
+        set_value(self.values, self._values_html(w0, b0, L0, gw, gb, one, small))
 
     @staticmethod
     def _values_html(w0, b0, L0, gw, gb, one, small):
@@ -677,7 +664,7 @@ class GradientExplorer:
             '(the curve bends).</div>')
 
 
-class DescentExplorer:
+class DescentExplorer(LiveView):
     """§1.3 2️⃣: (w, b) ← (w, b) − η ∇L with nnlib.GradientDescent, live.
 
     Controls: η (log slider), number of steps, start (w₀, b₀), four preset buttons (too small,
@@ -765,9 +752,6 @@ class DescentExplorer:
             w.observe(self._on_change, "value")
         self.refresh()
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
-
     def _on_change(self, change=None):
         if not self._holding:
             self.refresh()
@@ -776,44 +760,34 @@ class DescentExplorer:
         """Set η to one of :data:`PRESETS` (and optionally the steps); one redraw."""
         self._holding += 1
         try:
-            _setv(self.eta, PRESETS[name])
+            set_value(self.eta, PRESETS[name])
             if steps is not None:
-                _setv(self.steps, int(steps))
+                set_value(self.steps, int(steps))
         finally:
             self._holding -= 1
         self.refresh()
 
-    def refresh(self):
-        start = time.perf_counter()
-        try:
-            run = self.land.descend(float(self.w0.value), float(self.b0.value),
-                                    float(self.eta.value), int(self.steps.value))
-        except ValueError as exc:          # nnlib's one-line messages
-            self.errors.show(str(exc))
-            return
-        except Exception as exc:           # noqa: BLE001 — never a dead widget
-            self.errors.unexpected(exc)
-            return
-        try:
-            self.run = run
-            if run.steps != self.loss_art["steps"]:
-                set_loss_steps(self.loss_art, run.steps)     # nothing static moves
-            update_path(self.path_art, run.path)
-            update_losses(self.loss_art, run.losses)
-            self.fig.canvas.draw_idle()
-            if self.sfig is not None:
-                n = update_surface_path(self.surf, self.land, run.path, run.losses)
-                self.sfig.canvas.draw_idle()
-                left = "" if n == len(run.path) else \
-                    f" · the path leaves the picture after step {n - 1}"
-                _setv(self.hill_caption,
+    def compute(self):
+        return self.land.descend(float(self.w0.value), float(self.b0.value),
+                                 float(self.eta.value), int(self.steps.value))
+
+    def show(self, run):
+        self.run = run
+        if run.steps != self.loss_art["steps"]:
+            set_loss_steps(self.loss_art, run.steps)     # nothing static moves
+        update_path(self.path_art, run.path)
+        update_losses(self.loss_art, run.losses)
+        self.fig.canvas.draw_idle()
+        if self.sfig is not None:
+            n = update_surface_path(self.surf, self.land, run.path, run.losses)
+            self.sfig.canvas.draw_idle()
+            left = "" if n == len(run.path) else \
+                f" · the path leaves the picture after step {n - 1}"
+            set_value(self.hill_caption,
                       '<div style="font-size:12px;color:#555">the surface L(w, b); ● start, '
                       f'each dot one step down (or up) the hill, ★ the valley floor{left}</div>')
-            _setv(self.regime_html, self._regime_html(run))
-            self.errors.show(run.error)
-        except Exception as exc:          # noqa: BLE001 — never a dead widget
-            self.errors.unexpected(exc)
-        self.timings.append(time.perf_counter() - start)
+        set_value(self.regime_html, self._regime_html(run))
+        self.errors.show(run.error)                      # a diverged run says why
 
     def _regime_html(self, run: Descent) -> str:
         color, text = REGIME_TEXT[run.regime]
@@ -838,13 +812,7 @@ def network_regimes(net, x, y, etas, steps: int = 20):
     (η, steps done, E₀, max E on the way, E_k, dead hidden ReLUs at the end, regime, message)."""
     rows = []
     for eta in etas:
-        gd = GradientDescent(net, x, y, eta=eta)
-        error = ""
-        with np.errstate(over="ignore", invalid="ignore"):
-            try:
-                gd.step(steps)
-            except DivergenceError as exc:
-                error = str(exc)
+        gd, error = run_descent(net, x, y, eta, steps)
         pts = np.array([_flat_params(t.network) for t in gd.history])
         t = gd.trace
         dead = sum(int(np.sum(t[l].z <= 0)) for l in range(1, t.L)
@@ -905,5 +873,5 @@ class TrainingCurve:
                 f"{_fmt(losses[-1], 6)}" if gd is not None and gd.steps else
                 f"E = {_fmt(t.loss, 6)} — press step (k steps of W ← W − η ∂E/∂W) "
                 f"and the curve of E per step appears here")
-        _setv(self.caption, f'<div style="font-size:12px;color:#555" data-key="train">'
+        set_value(self.caption, f'<div style="font-size:12px;color:#555" data-key="train">'
                             f"{html.escape(text)}</div>")

@@ -20,13 +20,13 @@ place); the widget classes are thin (controls → nnlib → update → one ``dra
 from __future__ import annotations
 
 import html as _html
-import time
 
 import numpy as np
 
 from .. import formulas as F
 from ..layers import Dense
 from ..network import Network
+from ..widgets import LiveView, set_value
 
 __all__ = ["ROW_COLORS", "row_color", "colored_matrix_html", "show", "forward_trace", "network_png", "rows_html", "RowsView",
            "INGREDIENTS", "DISHES", "RECIPE", "recipe_network", "recipe_html", "plot_recipe",
@@ -259,7 +259,7 @@ def update_recipe(art, t, highlight: int = 0):
     return art
 
 
-class RecipeWidget:
+class RecipeWidget(LiveView):
     r"""The note's cooking analogy, live: ingredient sliders x (tomato, egg, salt, sugar), the
     recipe W (row 1 = 炒鸡蛋风味, row 2 = 凉拌糖番茄), flavours :math:`z = W x` from a Dense
     layer with identity activation (:func:`recipe_network`). The row toggle lights one row of
@@ -307,33 +307,18 @@ class RecipeWidget:
             self.errors.html, self.errors.debug, self.html]).add_class("nn-01-recipe")
         self.refresh()
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+    def compute(self):
+        x = np.array([s.value for s in self.sliders])
+        t = self.net.trace(x, np.zeros(self.net.n_out), backward=False)
+        if not np.all(np.isfinite(t.output)):
+            raise ValueError("a flavour is not finite; kept the last good state")
+        return t
 
-    def _on_change(self, change=None):
-        self.refresh()
-
-    def refresh(self):
-        start = time.perf_counter()
-        try:
-            x = np.array([s.value for s in self.sliders])
-            t = self.net.trace(x, np.zeros(self.net.n_out), backward=False)
-            if not np.all(np.isfinite(t.output)):
-                raise ValueError("a flavour is not finite; kept the last good state")
-            html = recipe_html(t, self.row.value)
-            update_recipe(self.art, t, self.row.value)
-        except ValueError as exc:
-            self.errors.show(str(exc))
-            return
-        except Exception as exc:           # noqa: BLE001 — never a dead widget
-            self.errors.unexpected(exc)
-            return
+    def show(self, t):
+        update_recipe(self.art, t, self.row.value)
+        set_value(self.html, recipe_html(t, self.row.value))
         self.trace = t
-        if self.html.value != html:
-            self.html.value = html
-        self.errors.show("")
         self.fig.canvas.draw_idle()
-        self.timings.append(time.perf_counter() - start)
 
 
 # =========================================================================================
@@ -428,7 +413,7 @@ def update_layer_shape(art, W):
     return art
 
 
-class ShapesWidget:
+class ShapesWidget(LiveView):
     """A slider for the number of neurons m (1..max_m) of a Dense layer on n fixed inputs:
     the shapes (m×n)(n×1) = (m×1) written out with nnlib's numbers, and the diagram growing
     (all artists pre-drawn for max_m and shown/hidden: a move only changes visibility).
@@ -466,31 +451,15 @@ class ShapesWidget:
             self.errors.html, self.errors.debug]).add_class("nn-01-shapes")
         self.refresh()
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+    def compute(self):
+        net = shapes_network(int(self.m.value), self.n, self.max_m)
+        return net.trace(self.x, np.zeros(net.n_out), backward=False)
 
-    def _on_change(self, change=None):
-        self.refresh()
-
-    def refresh(self):
-        start = time.perf_counter()
-        try:
-            net = shapes_network(int(self.m.value), self.n, self.max_m)
-            t = net.trace(self.x, np.zeros(net.n_out), backward=False)
-            html = shapes_html(t)
-            update_layer_shape(self.art, t[1].W)
-        except ValueError as exc:
-            self.errors.show(str(exc))
-            return
-        except Exception as exc:           # noqa: BLE001 — never a dead widget
-            self.errors.unexpected(exc)
-            return
+    def show(self, t):
+        update_layer_shape(self.art, t[1].W)
+        set_value(self.html, shapes_html(t))
         self.trace = t
-        if self.html.value != html:
-            self.html.value = html
-        self.errors.show("")
         self.fig.canvas.draw_idle()
-        self.timings.append(time.perf_counter() - start)
 
 
 # =========================================================================================
@@ -641,7 +610,7 @@ def update_connections(art, n: int, k: int, T: int, seed: int = 0):
     return art
 
 
-class ConnectionsWidget:
+class ConnectionsWidget(LiveView):
     """Sliders for the input size n, the kernel size k and the sequence length T; the parameter
     counts (table + log bar chart) and the pictures of :func:`plot_connections`, live.
 
@@ -683,31 +652,17 @@ class ConnectionsWidget:
             self.html]).add_class("nn-01-connections")
         self.refresh()
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+    def compute(self):
+        n, k, T = int(self.n.value), int(self.k.value), int(self.T.value)
+        if k > n:
+            raise ValueError(f"kernel size k = {k} is larger than the input n = {n}; "
+                             f"choose k ≤ n")
+        return n, k, T
 
-    def _on_change(self, change=None):
-        self.refresh()
-
-    def refresh(self):
-        start = time.perf_counter()
-        try:
-            n, k, T = int(self.n.value), int(self.k.value), int(self.T.value)
-            if k > n:
-                raise ValueError(f"kernel size k = {k} is larger than the input n = {n}; "
-                                 f"choose k ≤ n")
-            update_connections(self.art, n, k, T)
-            html = params_html(n, k, T)
-        except ValueError as exc:
-            self.errors.show(str(exc))
-            return
-        except Exception as exc:           # noqa: BLE001 — never a dead widget
-            self.errors.unexpected(exc)
-            return
+    def show(self, result):
+        n, k, T = result
+        update_connections(self.art, n, k, T)
+        set_value(self.html, params_html(n, k, T))
         self.counts = {"fc": fc_params(n), "conv": conv_params(k), "rnn": rnn_params(n),
                        "rnn_unshared": rnn_params(n, T=T, shared=False)}
-        if self.html.value != html:
-            self.html.value = html
-        self.errors.show("")
         self.fig.canvas.draw_idle()
-        self.timings.append(time.perf_counter() - start)
