@@ -395,15 +395,8 @@ class NetworkPanel(LiveView):
                                          and np.array_equal(self._gd.x, t.x)
                                          and np.array_equal(self._gd.y, t.y)):
             self._gd = None                # the learner moved a slider: a new start
-        if self.fig is not None:
-            mode = self.edge_toggle.value if hasattr(self, "edge_toggle") else "W"
-            P.update_network(self.net_art, t, mode)
-            self.fig.canvas.draw_idle()
-            set_value(self.caption, self._caption(t, mode))
-        if self.act_fig is not None:
-            lt = t[self.activation_layer]
-            P.update_activation(self.act_art, lt.activation, lt.z, lt.a)
-            self.act_fig.canvas.draw_idle()
+        # numbers first, pictures last: the browser gets the new numbers before the figures'
+        # draw requests (ipympl's draw_idle asks the page to fetch a new image)
         if "values" in self.views:
             set_value(self.values, F.values_html(t, loss=not self.forward_only))
         if "forward" in self.views:
@@ -416,13 +409,22 @@ class NetworkPanel(LiveView):
             set_value(self.gradcheck_html, F.gradcheck_html(checks))
         if self.descent_box is not None:
             set_value(self.descent_html, F.descent_html(self._gd) if self._gd else
-                  '<div class="nn-h">press step: W ← W − η ∂E/∂W on every layer</div>')
+                      '<div class="nn-h">press step: W ← W − η ∂E/∂W on every layer</div>')
+        set_value(self.spec, json.dumps({"sizes": t.network.sizes,
+                                         "activations": t.network.activations,
+                                         "loss": t.network.loss.name,
+                                         "reduction": t.network.reduction}))
+        if self.fig is not None:
+            mode = self.edge_toggle.value if hasattr(self, "edge_toggle") else "W"
+            set_value(self.caption, self._caption(t, mode))
+            P.update_network(self.net_art, t, mode)
+            self.fig.canvas.draw_idle()
+        if self.act_fig is not None:
+            lt = t[self.activation_layer]
+            P.update_activation(self.act_art, lt.activation, lt.z, lt.a)
+            self.act_fig.canvas.draw_idle()
         for callback in self._listeners:
             callback(t)
-        set_value(self.spec, json.dumps({"sizes": t.network.sizes,
-                                     "activations": t.network.activations,
-                                     "loss": t.network.loss.name,
-                                     "reduction": t.network.reduction}))
 
     def _holds_rounded_descent(self, net, x, y) -> bool:
         """True if x, y and the activations are the descent's and every W, b slider holds the
