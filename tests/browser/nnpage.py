@@ -353,8 +353,9 @@ CANVASES_JS = r"""
   const scope = root || document.body;
   const out = [];
   for (const div of scope.querySelectorAll('.jupyter-matplotlib-canvas-div')) {
+    if (!div.getClientRects().length) continue;        // hidden on purpose (display: none)
     const c = div.querySelector('canvas');
-    if (!c || !c.width || !c.height) continue;
+    if (!c || !c.width || !c.height) { out.push({w: 0, h: 0, drawn: false}); continue; }
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     const first = d[0] + ',' + d[1] + ',' + d[2] + ',' + d[3];
     let colours = new Set([first]);
@@ -429,13 +430,18 @@ def measure_latency(page, panel, key: str, presses: int = 10):
     numbers, figure = [], []
     cond = ("() => __nn.val > 0 && " + ("__nn.draw > 0" if has_figure else "true"))
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    misses = 0
     for _ in range(presses):
         page.wait_for_timeout(60)                 # let the previous move's echo settle
         h.press(arrow)
         try:
-            page.wait_for_function(cond, timeout=10_000)
+            page.wait_for_function(cond, timeout=5_000)
         except PlaywrightTimeout:                 # reported, never asserted: skip this press
-            print(f"latency: no repaint within 10 s after {arrow} on {key}")
+            print(f"latency: no repaint within 5 s after {arrow} on {key}")
+            misses += 1
+            if misses == 3:
+                print("latency: three presses without a repaint, measuring stopped")
+                break
             continue
         r = page.evaluate("() => [__nn.val - __nn.key, __nn.draw - __nn.key]")
         numbers.append(r[0])
