@@ -171,7 +171,7 @@ class NetworkPanel(LiveView):
         self.trace = None          # the last good trace
         self.checks = None
         self.timings = []          # seconds per update (compute + views), for the benchmark
-        self._listeners = []       # extra views: callables f(trace), see on_trace
+        self._listeners = []       # extra views: (key, f(trace)) pairs, see on_trace
         self.errors = ErrorArea()
 
         self._build_controls(net, activation_choices, show_sliders)
@@ -423,7 +423,7 @@ class NetworkPanel(LiveView):
             lt = t[self.activation_layer]
             P.update_activation(self.act_art, lt.activation, lt.z, lt.a)
             self.act_fig.canvas.draw_idle()
-        for callback in self._listeners:
+        for _, callback in self._listeners:
             callback(t)
 
     def _holds_rounded_descent(self, net, x, y) -> bool:
@@ -446,10 +446,14 @@ class NetworkPanel(LiveView):
         before the first step and after a slider move (read-only; for a lesson's own views)."""
         return self._gd
 
-    def on_trace(self, callback, call_now: bool = True):
+    def on_trace(self, callback, call_now: bool = True, key=None):
         """Run ``callback(trace)`` after every update, as one more view of the same trace
-        (a lesson's own picture). Its errors are shown in the panel like any other."""
-        self._listeners.append(callback)
+        (a lesson's own picture). Its errors are shown in the panel like any other.
+        ``key``: a callback registered earlier under the same key is replaced (a notebook cell
+        run again does not stack a second copy of its view)."""
+        if key is not None:
+            self._listeners = [(k, cb) for k, cb in self._listeners if k != key]
+        self._listeners.append((key, callback))
         if call_now and self.trace is not None:
             try:
                 callback(self.trace)

@@ -206,6 +206,15 @@ def test_sliders_carry_stable_css_classes(panel):
     assert "nn-values" in panel.values._dom_classes
 
 
+def test_on_trace_with_a_key_replaces_the_earlier_view(panel):
+    seen = []
+    panel.on_trace(lambda t: seen.append("old"), call_now=False, key="view")
+    panel.on_trace(lambda t: seen.append("new"), call_now=False, key="view")
+    panel.on_trace(lambda t: seen.append("plain"), call_now=False)
+    panel.x_sliders[0].value = 0.5
+    assert seen == ["new", "plain"]
+
+
 def test_unknown_view_is_a_clear_error():
     with pytest.raises(ValueError, match="unknown view"):
         NetworkPanel(nnlib.worked_example(), [1.0, 2.0], [3.5], views=("diagram", "heatmap"))

@@ -305,14 +305,9 @@ def flow_html(t) -> str:
 # --- live widgets ---------------------------------------------------------------------------
 
 def _follow(panel, view, css: str, call_now: bool = True):
-    """``panel.on_trace(view.update)``, replacing an earlier view of the same ``css`` (a cell
-    run again), so listeners do not pile up on the panel."""
-    listeners = getattr(panel, "_listeners", None)
-    if listeners is not None:
-        listeners[:] = [cb for cb in listeners
-                        if getattr(getattr(cb, "__self__", None), "css", None) != css]
-    view.css = css
-    panel.on_trace(view.update, call_now=call_now)
+    """``panel.on_trace(view.update)``, keyed by ``css``: a cell run again replaces its view
+    instead of piling a second listener on the panel."""
+    panel.on_trace(view.update, call_now=call_now, key=css)
 
 
 def state_html(t) -> str:
