@@ -566,10 +566,8 @@ class NetworkPanel(LiveView):
 
     def _show_descent(self):
         gd = self._gd
-        self.set_network(gd.net)
-        self._gd = gd                          # set_network's refresh keeps it: same net
-        set_value(self.descent_html, F.descent_html(gd))
-        losses = gd.losses
+        self.set_network(gd.net)               # one refresh; the same net keeps the descent,
+        losses = gd.losses                     # whose table it redraws
         if len(losses) > 1 and losses[-1] > losses[-2]:
             self.errors.show(f"E went up from {losses[-2]:.4g} to {losses[-1]:.4g} with "
                              f"η = {gd.eta:g}: the step overshoots the minimum; repeated, it "
