@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from nnpage import (ROOT, RequestLog, api, measure_latency, new_value, notebook_params, number,
+from nnpage import (ROOT, RequestLog, api, blank_canvases, measure_latency, new_value, notebook_params, number,
                     pick, press_arrow, read_panel, save_screenshot, set_by_readout, slug,
                     wait_numbers_match, wait_settled)
 
@@ -82,7 +82,7 @@ def test_notebook_in_jupyterlab(notebook, lab, page, latency_log):
         # -- after Run All: nothing failed, nothing stuck, every figure drawn ----------------
         problems, canvases = wait_settled(page, ".jp-Notebook", timeout=30)
         assert not problems, f"{name} after Run All:\n" + "\n".join(problems)
-        blank = [c for c in canvases if not c["drawn"]]
+        blank = blank_canvases(canvases, name)
         assert not blank, f"{name}: {len(blank)} of {len(canvases)} figure canvases are blank"
         phase("settled")
 
@@ -115,7 +115,7 @@ def test_notebook_in_jupyterlab(notebook, lab, page, latency_log):
         phase("sliders")
         problems, canvases = wait_settled(page, ".jp-Notebook", timeout=15)
         assert not problems, f"{name} after moving sliders:\n" + "\n".join(problems)
-        assert all(c["drawn"] for c in canvases)
+        assert not blank_canvases(canvases, name), f"{name}: a figure is blank after the moves"
 
         shown = panel.locator(".jupyter-matplotlib-canvas-div")       # the diagram, centred
         (shown.first if shown.count() else panel).evaluate(

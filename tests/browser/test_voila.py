@@ -7,7 +7,7 @@ import importlib.util
 
 import pytest
 
-from nnpage import (NOTEBOOKS, ROOT, RequestLog, Server, free_port, new_value, number, pick,
+from nnpage import (NOTEBOOKS, ROOT, RequestLog, Server, blank_canvases, free_port, new_value, number, pick,
                     press_arrow, save_screenshot, server_env, set_by_readout,
                     wait_numbers_match, wait_settled)
 
@@ -71,7 +71,7 @@ def test_slider_in_voila(voila, page):
 
     problems, canvases = wait_settled(page, None, timeout=15)
     assert not problems, "\n".join(problems)
-    assert all(c["drawn"] for c in canvases), "a figure canvas is blank"
+    assert not blank_canvases(canvases, "voila"), "a figure canvas is blank"
     panel.scroll_into_view_if_needed()
     save_screenshot(page, ROOT / "docs" / "screenshots" / "voila.png")
     foreign = requests.foreign()
