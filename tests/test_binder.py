@@ -26,6 +26,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import repo_files
+
 ROOT = Path(__file__).resolve().parents[1]
 BINDER = ROOT / "binder"
 VENV_BIN = Path(sys.executable).parent
@@ -99,19 +101,6 @@ def test_readme_binder_links_open_existing_notebooks():
         # a notebook still being written is at least in the README's table
         assert m.group(1) in have or m.group(2) in documented, \
             f"README links Binder to {t}: no such notebook"
-
-
-def repo_files() -> list[str]:
-    """What a clone of the repository holds: tracked files plus new ones not ignored."""
-    try:
-        out = subprocess.run(["git", "ls-files", "-z", "--cached", "--others",
-                              "--exclude-standard"], cwd=ROOT, capture_output=True,
-                             check=True, timeout=60).stdout
-        return [f for f in out.decode().split("\0") if f and (ROOT / f).is_file()]
-    except (OSError, subprocess.CalledProcessError):
-        skip = {".git", ".venv", "artifacts", ".pytest_cache", ".hypothesis", "build"}
-        return [str(p.relative_to(ROOT)) for p in ROOT.rglob("*")
-                if p.is_file() and not set(p.relative_to(ROOT).parts) & skip]
 
 
 def find_python(version: str, user: list[str]) -> str | None:

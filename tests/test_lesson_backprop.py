@@ -1,6 +1,5 @@
 """nnlib.lessons.backprop, headless (Agg): the lesson views of notebooks 02 and 03 show exactly
 what nnlib computes, before and after slider moves."""
-import re
 
 import matplotlib
 
@@ -13,15 +12,10 @@ import nnlib  # noqa: E402
 from nnlib import formulas as F  # noqa: E402
 from nnlib.lessons import backprop as B  # noqa: E402
 from nnlib.widgets import NetworkPanel  # noqa: E402
+from helpers import keyed_numbers
 
 X, Y = [1.0, 2.0], [3.5]
 X02, Y02 = [0.5, -1.0, 1.5], [0.0, 1.0, 0.0]
-
-
-def keyed(html):
-    """{data-key: number} of an HTML string (numbers printed with a true minus sign)."""
-    return {k: float(v.replace("−", "-"))
-            for k, v in re.findall(r'data-key="([^"]+)"[^>]*>(?:<b>)?([^<]+)<', html)}
 
 
 def softmax_net():
@@ -51,7 +45,7 @@ def test_notes_summary_matches_the_notes_to_4_decimals():
     t = nnlib.worked_example().trace(X, Y)
     html = B.notes_summary_html(t)
     assert html.count("✓") == 6 and "✗" not in html
-    shown = keyed(html)
+    shown = keyed_numbers(html)
     for name, l, kind, printed in B.NOTES_SUMMARY:
         got = t[l].dW if kind == "W" else t[l].db
         for idx in np.ndindex(np.shape(printed)):
@@ -67,7 +61,7 @@ def test_live_summary_follows_the_panel_and_greys_a_dead_relu(panel03):
     assert "try b¹₁ below −0.5" in dead.widget.value
     panel03.b_sliders[0][0].value = -0.6               # z¹₁ = 0.5 − 0.6 ≤ 0: ReLU off
     t = nnlib.worked_example().replace(1, b=[-0.6, 0.1]).trace(X, Y)
-    shown = keyed(view.widget.value)
+    shown = keyed_numbers(view.widget.value)
     for l in (1, 2, 3):
         for (i, j), v in np.ndenumerate(t[l].dW):
             assert shown[f"sum-dW-{l}-{i + 1}-{j + 1}"] == pytest.approx(v, abs=0.51e-4)
@@ -99,12 +93,12 @@ def test_loss_terms_sum_to_E(panel02):
     view = B.LiveHTML(panel02, B.loss_terms_html, "nn-02-loss")
     panel02.y_class.value = "3"
     t = panel02.trace
-    shown = keyed(view.widget.value)
+    shown = keyed_numbers(view.widget.value)
     assert shown["E-sum"] == pytest.approx(t.loss, abs=0.51e-4)
     assert shown["Ek-3"] == pytest.approx(-np.log(t.output[2]), abs=0.51e-4)
     assert shown["Ek-1"] == shown["Ek-2"] == 0.0
     sq = nnlib.worked_example().trace(X, Y)
-    assert keyed(B.loss_terms_html(sq))["E-sum"] == pytest.approx(0.1362, abs=1e-4)
+    assert keyed_numbers(B.loss_terms_html(sq))["E-sum"] == pytest.approx(0.1362, abs=1e-4)
 
 
 def test_delta_is_a_minus_y_by_central_differences(panel02):
@@ -115,7 +109,7 @@ def test_delta_is_a_minus_y_by_central_differences(panel02):
     delta, numeric = B.delta_check(t)
     np.testing.assert_allclose(delta, t.output - t.y, atol=1e-15)
     np.testing.assert_allclose(numeric, delta, atol=1e-9)
-    shown = keyed(view.widget.value)
+    shown = keyed_numbers(view.widget.value)
     for k in range(3):
         assert shown[f"delta-{k + 1}"] == pytest.approx(delta[k], abs=0.51e-6)
         assert shown[f"num-{k + 1}"] == pytest.approx(numeric[k], abs=0.51e-6)
@@ -175,7 +169,7 @@ def test_symbol_table_and_flow_are_live(panel02):
     flow = B.LiveHTML(panel02, B.flow_html, "nn-02-flow")
     panel02.W_sliders[1][0][0].value = -1.5
     t = panel02.trace
-    shown = keyed(table.widget.value)
+    shown = keyed_numbers(table.widget.value)
     for k in range(3):
         assert shown[f"aL-{k + 1}"] == pytest.approx(t[2].a[k], abs=0.51e-4)
     for v in np.r_[t[2].W.ravel(), t[2].z]:

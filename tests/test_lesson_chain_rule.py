@@ -1,6 +1,5 @@
 """Notebook 04's own widgets (nnlib.lessons.chain_rule), headless: set values programmatically
 and check that every number shown is the one nnlib computes."""
-import re
 
 import matplotlib
 
@@ -12,17 +11,7 @@ import pytest  # noqa: E402
 import nnlib  # noqa: E402
 from nnlib.lessons import chain_rule as C  # noqa: E402
 from nnlib.widgets import NetworkPanel  # noqa: E402
-
-
-def shown(html):
-    """{data-key: number} from a widget's HTML (numbers use a true minus sign)."""
-    out = {}
-    for k, v in re.findall(r'data-key="([^"]+)">([^<]+)<', html):
-        try:
-            out[k] = float(v.replace("−", "-"))
-        except ValueError:
-            out[k] = v                                  # a word, e.g. "diverged (…)"
-    return out
+from helpers import keyed_numbers
 
 
 def graph_net():
@@ -54,7 +43,7 @@ def test_chain_widget_shows_nnlib_numbers_after_slider_moves():
     wdg.sliders["x"].value = 2.0
     wdg.sliders["t"].value = 0.25
     v = C.chain_values(2.0, -1.2, wdg.sliders["b"].value, 0.25)
-    got = shown(wdg.html.value)
+    got = keyed_numbers(wdg.html.value)
     for key in ("u", "a", "E", "dE_da", "da_du", "du_dw", "product", "fd", "nnlib_dw",
                 "nnlib_dx", "nnlib_db"):
         assert got[key] == pytest.approx(v[key], abs=0.51e-6 if key in
@@ -164,7 +153,7 @@ def test_aggregation_widget():
     assert all(s.disabled for s in wdg.v_sliders)
     wdg.mode.value = "mean"
     assert [s.value for s in wdg.v_sliders] == [0.25] * 4
-    got = shown(wdg.html.value)
+    got = keyed_numbers(wdg.html.value)
     tr = wdg.net.with_loss(reduction="mean").trace(wdg.X, wdg.Y)
     want = np.r_[tr[1].dW.ravel(), tr[1].db]
     for p in range(3):
@@ -176,7 +165,7 @@ def test_aggregation_widget():
     wdg.v_sliders[0].value = 1.5
     v = np.array([1.5, 0.25, 0.0, 0.25])
     np.testing.assert_allclose(wdg.agg["v"], v)
-    got = shown(wdg.html.value)
+    got = keyed_numbers(wdg.html.value)
     for p, g in enumerate(v @ wdg.agg["J"]):
         assert got[f"g-{p + 1}"] == pytest.approx(g, abs=0.51e-4)
     U, V = wdg.art["total"].U, wdg.art["total"].V
@@ -188,7 +177,7 @@ def test_aggregation_widget():
 def test_per_sample_methods_agree():
     X, Y = C.make_batch(4)
     net = C.linear_net()
-    got = shown(C.per_sample_html(net, X, Y))
+    got = keyed_numbers(C.per_sample_html(net, X, Y))
     yhat = net.forward(X)[0]
     for i in range(1, 5):
         assert got[f"method1-{i}"] == pytest.approx(yhat[i - 1] - Y[0, i - 1], abs=0.51e-4)
@@ -218,7 +207,7 @@ def test_batch_scale_widget():
         wdg.B.value = B
         wdg.reduction.value = red
         tr = wdg.net.with_loss(reduction=red).trace(X[:, :B], Y[:, :B])
-        got = shown(wdg.html.value)
+        got = keyed_numbers(wdg.html.value)
         assert got["norm"] == pytest.approx(np.linalg.norm(tr[1].dW), abs=0.51e-4)
         assert got["dW-1"] == pytest.approx(tr[1].dW[0, 0], abs=0.51e-4)
         mx, my = wdg.art[f"m_{red}"].get_data()

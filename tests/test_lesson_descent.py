@@ -1,6 +1,5 @@
 """Lesson 05 (gradient descent) widgets, headless (Agg): set the controls in Python and check
 that what they show is what nnlib computes."""
-import re
 
 import matplotlib
 
@@ -11,13 +10,7 @@ import pytest  # noqa: E402
 
 import nnlib  # noqa: E402
 from nnlib.lessons import descent as D  # noqa: E402
-
-
-def shown(html):
-    """{data-key: number} of an HTML view (− is a true minus sign there)."""
-    return {k: float(v.replace("−", "-"))
-            for k, v in re.findall(r'data-key="([^"]+)">([^<]+)<', html)
-            if re.fullmatch(r"[−\-0-9.e+]+", v)}
+from helpers import keyed_numbers
 
 
 @pytest.fixture(autouse=True)
@@ -101,7 +94,7 @@ def test_gradient_explorer_shows_nnlibs_numbers(land):
     g.b.value = -1.5
     t = nnlib.Network([nnlib.Dense([[2.5]], [-1.5])], "squared_error", "mean").trace(
         D.DATA_X[None, :], D.DATA_Y[None, :])
-    got = shown(g.values.value)
+    got = keyed_numbers(g.values.value)
     assert got["L"] == pytest.approx(t.loss, abs=0.51e-4)
     assert got["dL_dw"] == pytest.approx(t[1].dW[0, 0], abs=0.51e-4)
     assert got["dL_db"] == pytest.approx(t[1].db[0], abs=0.51e-4)
@@ -133,7 +126,7 @@ def test_descent_explorer_presets_name_the_regime(land):
         run = land.descend(*D.START, D.PRESETS[name], 30)
         np.testing.assert_array_equal(d.path_art["line"].get_xdata(), run.path[:, 0])
         np.testing.assert_array_equal(d.loss_art["line"].get_ydata(), np.minimum(run.losses, 1e100))
-        assert shown(d.regime_html.value)["Lk"] == pytest.approx(run.losses[-1], rel=1e-3)
+        assert keyed_numbers(d.regime_html.value)["Lk"] == pytest.approx(run.losses[-1], rel=1e-3)
 
 
 def test_descent_explorer_divergence_message_and_recovery(land):
@@ -184,7 +177,7 @@ def test_params_and_grads_have_the_same_shape():
                          nnlib.Dense([[1.0, -1.0]], [0.2])])
     t = net.trace([1.0, 2.0, -1.0], [0.5])
     html = D.params_and_grads_html(t)
-    got = shown(html)
+    got = keyed_numbers(html)
     for l in (1, 2):
         assert t[l].dW.shape == t[l].W.shape
         for (i, j), v in np.ndenumerate(t[l].dW):

@@ -1,6 +1,5 @@
 """nnlib.lessons.fc_layer, headless (Agg): the lesson views of notebook 01 show exactly what
 nnlib computes, before and after slider moves."""
-import re
 
 import matplotlib
 
@@ -12,16 +11,11 @@ import pytest  # noqa: E402
 import nnlib  # noqa: E402
 from nnlib.lessons import fc_layer as FC  # noqa: E402
 from nnlib.widgets import NetworkPanel  # noqa: E402
+from helpers import keyed_numbers
 
 W0 = [[0.6, -0.4, 0.9], [-0.5, 0.8, 0.3]]
 B0 = [0.1, -0.2]
 X0 = [1.0, 0.5, 1.5]
-
-
-def keyed(html):
-    """{data-key: number} of an HTML string (numbers printed with a true minus sign)."""
-    return {k: float(v.replace("−", "-").replace(",", ""))
-            for k, v in re.findall(r'data-key="([^"]+)"[^>]*>(?:<b>)?([^<]+)<', html)}
 
 
 @pytest.fixture
@@ -42,7 +36,7 @@ def test_rows_view_follows_the_panel(panel):
         move()
         net, x, _ = panel.current()
         t = net.trace(x, np.zeros(2), backward=False)
-        shown = keyed(rows.widget.value)
+        shown = keyed_numbers(rows.widget.value)
         for i in range(2):
             assert shown[f"row-z-{i + 1}"] == round(float(t[1].z[i]), 4)
             assert shown[f"row-a-{i + 1}"] == round(float(t[1].a[i]), 4)
@@ -58,7 +52,7 @@ def test_rows_carry_the_notes_row_colours(panel):
 def test_colored_matrix_html_highlight_fades_other_rows():
     html = FC.colored_matrix_html(W0, highlight=1)
     assert "#FF8A65" not in html and "#4DB6AC" in html and FC.FADED in html
-    assert keyed(html) == {f"W-{i + 1}-{j + 1}": W0[i][j] for i in range(2) for j in range(3)}
+    assert keyed_numbers(html) == {f"W-{i + 1}-{j + 1}": W0[i][j] for i in range(2) for j in range(3)}
 
 
 # --- the recipe -------------------------------------------------------------------------------
@@ -80,7 +74,7 @@ def test_recipe_widget_shows_nnlibs_flavours():
         x = np.array([s.value for s in w.sliders])
         z = nnlib.Network([nnlib.Dense(FC.RECIPE, np.zeros(2), "identity")]).trace(
             x, np.zeros(2), backward=False)[1].z
-        shown = keyed(w.html.value)
+        shown = keyed_numbers(w.html.value)
         assert [shown["z-1"], shown["z-2"]] == [round(float(v), 2) for v in z]
         assert [shown[f"x-{j + 1}"] for j in range(4)] == [round(float(v), 2) for v in x]
         assert w.art["out_text"][0].get_text().endswith(f"{z[0]:.2f}")
@@ -93,7 +87,7 @@ def test_recipe_row_toggle_lights_one_row_its_edges_and_output():
         w.row.value = i
         html = w.html.value
         assert f"row {i + 1} → output neuron {i + 1}" in html
-        assert keyed(html)["line-z"] == round(float(w.trace[1].z[i]), 2)
+        assert keyed_numbers(html)["line-z"] == round(float(w.trace[1].z[i]), 2)
         assert FC.row_color(i) in html and FC.row_color(1 - i) not in html.split("nn-eq")[1]
         lit = matplotlib.colors.to_hex(w.art["out_nodes"][i].get_facecolor())
         assert lit.upper() == FC.row_color(i).upper()
@@ -113,7 +107,7 @@ def test_shapes_widget_writes_the_shapes_and_nnlibs_z(m):
     assert f'data-shape="{m}x3"' in html
     assert f"W ({m}×3) · x (3×1) + b ({m}×1) = z ({m}×1)" in html
     t = FC.shapes_network(m).trace(FC.SHAPES_X, np.zeros(m), backward=False)
-    shown = keyed(html)
+    shown = keyed_numbers(html)
     assert [shown[f"z-{i + 1}"] for i in range(m)] == [round(float(v), 2) for v in t[1].z]
     assert sum(node.get_visible() for node in w.art["nodes"]) == m
     assert sum(line.get_visible() for row in w.art["edges"] for line in row) == 3 * m
@@ -167,7 +161,7 @@ def test_connections_widget_counts_and_bars_follow_the_sliders():
     w = FC.ConnectionsWidget()
     for n, k, T in [(8, 3, 4), (20, 5, 8), (2, 1, 1), (32, 7, 2)]:
         w.n.value, w.k.value, w.T.value = n, k, T
-        shown = keyed(w.html.value)
+        shown = keyed_numbers(w.html.value)
         assert shown["p-fc"] == n * n + n == FC.fc_params(n)
         assert shown["p-conv"] == k + 1
         assert shown["p-rnn"] == FC.rnn_params(n)

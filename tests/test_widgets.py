@@ -1,7 +1,6 @@
 """The live panel, headless (Agg, no browser): move sliders in Python and check that every view
 shows what nnlib computes for the new values."""
 import json
-import re
 
 import matplotlib
 
@@ -13,11 +12,12 @@ import pytest  # noqa: E402
 import nnlib  # noqa: E402
 from nnlib import formulas as F  # noqa: E402
 from nnlib.widgets import NetworkPanel  # noqa: E402
+from helpers import keyed_numbers
 
 
 def shown(panel):
     """{data-key: number} as the values table shows them."""
-    return {k: float(v) for k, v in re.findall(r'data-key="([^"]+)">([^<]+)<', panel.values.value)}
+    return keyed_numbers(panel.values.value)
 
 
 def expected(t):
