@@ -349,31 +349,39 @@ def test_huge_learning_rate_raises_divergence_and_keeps_the_finite_state(acts, n
             gd.step(50)
     assert isinstance(info.value, ValueError)
     message = str(info.value)
-    assert "\n" not in message and "η" in message
-    assert np.isfinite(gd.trace.loss)
-    for W, b in gd.net.params():
-        assert np.isfinite(W).all() and np.isfinite(b).all()
-    for dW, db in gd.trace.grads:
-        assert np.isfinite(dW).all() and np.isfinite(db).all()
-    steps = gd.steps
+    # what the learner reads: one line, which step failed, the η, and which step was kept
+    assert "\n" not in message and "η = 1e+300" in message
+    kept = gd.steps
+    assert f"step {kept + 1}:" in message and f"kept step {kept} " in message
+    assert f"(E = {gd.trace.loss:.4g})" in message
+    # the kept state is the last finite one, exactly: replaying the same steps one by one
+    # from the start gives the same network
+    replay = GradientDescent(net, x, y, eta=1e300)
+    with np.errstate(**STRICT):
+        replay.step(kept)
+    assert replay.net == gd.net and replay.losses == gd.losses
+    assert gd.history[-1] is gd.trace and np.isfinite(gd.trace.loss)
     with pytest.raises(DivergenceError):       # stepping again fails again, changes nothing
         gd.step()
-    assert gd.steps == steps
+    assert gd.steps == kept and gd.net == replay.net
 
 
-def test_huge_learning_rate_with_a_bounded_output_stays_finite(no_warnings):
-    # softmax outputs lie in [0, 1], so E cannot blow up; whatever happens, it is silent and
-    # the kept state is finite
+def test_huge_learning_rate_with_a_bounded_output_saturates_instead_of_diverging(no_warnings):
+    # softmax outputs lie in [0, 1], so E cannot blow up: the first huge step saturates every
+    # unit (sigmoid and softmax at exactly 0 or 1), every gradient becomes exactly 0 and
+    # descent stops where it landed, with E higher than at the start; no DivergenceError
     net = random_net(acts=("tanh", "sigmoid", "softmax"))
     x, y = xy(net, 4)
     gd = GradientDescent(net, x, y, eta=1e300)
     with np.errstate(**STRICT):
-        try:
-            gd.step(20)
-        except DivergenceError:
-            pass
-    assert np.isfinite(gd.losses).all()
-    assert all(np.isfinite(W).all() and np.isfinite(b).all() for W, b in gd.net.params())
+        gd.step(20)
+    assert gd.steps == 20
+    E0, E1, *rest = gd.losses
+    assert E1 > E0                                   # the step overshot
+    assert rest == [E1] * 19                         # and nothing moves after it
+    for dW, db in gd.trace.grads:
+        assert not dW.any() and not db.any()
+    assert gd.history[1].network == gd.net
 
 
 def test_gradient_descent_step_divergence(no_warnings):
