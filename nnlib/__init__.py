@@ -10,7 +10,7 @@ The core (this package's top level) imports numpy only; ``nnlib.plotting`` (matp
 """
 from .activations import ACTIVATIONS, Activation, get_activation
 from .examples import worked_example
-from .gradcheck import ParamCheck, gradient_check, numerical_gradient, relative_error
+from .gradcheck import ParamCheck, gradient_check, hessian, numerical_gradient, relative_error
 from .layers import Dense
 from .losses import LOSSES, REDUCTIONS, Loss, get_loss
 from .network import LayerTrace, Network, Trace
@@ -20,7 +20,7 @@ __all__ = [
     "ACTIVATIONS", "Activation", "get_activation",
     "LOSSES", "REDUCTIONS", "Loss", "get_loss",
     "Dense", "Network", "Trace", "LayerTrace",
-    "ParamCheck", "gradient_check", "numerical_gradient", "relative_error",
+    "ParamCheck", "gradient_check", "hessian", "numerical_gradient", "relative_error",
     "DivergenceError", "GradientDescent", "gradient_descent_step",
     "worked_example",
 ]

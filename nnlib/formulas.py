@@ -15,7 +15,7 @@ import html
 
 import numpy as np
 
-__all__ = ["COLORS", "CSS", "sym", "num", "matrix", "eq", "op", "lhs", "forward_html", "backward_html",
+__all__ = ["COLORS", "CSS", "sym", "num", "num_wide", "matrix", "eq", "op", "lhs", "forward_html", "backward_html",
            "values_html", "gradcheck_html", "descent_html", "message_html"]
 
 COLORS = {
@@ -71,6 +71,22 @@ def num(v: float, digits: int = 4) -> str:
     if float(text) == 0.0:
         text = text.lstrip("-")
     return text.replace("-", "−")
+
+
+def num_wide(v: float, digits: int = 3) -> str:
+    """A number that may span many decades (a loss falling from 0.1 to 1e−10, a diverging
+    one at 1e+30): ``digits`` significant digits in scientific notation outside [0.001, 10⁶),
+    six decimals inside; below 10⁻¹² (float64 rounding noise) it reads "< 10⁻¹²"."""
+    v = float(v)
+    if v != v or v in (float("inf"), float("-inf")):
+        return str(v)
+    if v == 0.0:
+        return "0"
+    if abs(v) < 1e-12:
+        return "< 10⁻¹²"
+    if abs(v) < 1e-3 or abs(v) >= 1e6:
+        return f"{v:.{digits - 1}e}".replace("-", "−")
+    return num(v, 6)
 
 
 def matrix(M, role: str = "plain", caption: str = "", digits: int = 4, keys=None,

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-__all__ = ["ParamCheck", "gradient_check", "numerical_gradient", "relative_error"]
+__all__ = ["ParamCheck", "gradient_check", "numerical_gradient", "relative_error", "hessian"]
 
 
 class ParamCheck(NamedTuple):
@@ -90,3 +90,36 @@ def gradient_check(net, x, y, h: float = 1e-4, richardson: bool = True):
         for name, g, n in (("W", trace[l].dW, num_W), ("b", trace[l].db, num_b)):
             checks.append(ParamCheck(name, l, g, n, relative_error(g, n), _norm_error(g, n)))
     return checks
+
+
+def _flat(pairs) -> np.ndarray:
+    """[(A¹, B¹), …] → one vector: A¹ then B¹ then A², …, each flattened row by row."""
+    return np.concatenate([np.ravel(a) for pair in pairs for a in pair])
+
+
+def hessian(net, x, y, h: float = 1e-4) -> np.ndarray:
+    """H = ∂²E/∂θ², θ = every parameter of ``net`` in the order W¹, b¹, …, Wᴸ, bᴸ (each
+    flattened row by row), by central differences of backpropagation's gradient:
+
+        column k of H = (∇E(θ + h eₖ) − ∇E(θ − h eₖ)) / 2h,   then H ← (H + Hᵀ) / 2
+
+    Exact (up to rounding) when E is quadratic in θ, e.g. a linear model with squared error;
+    its eigenvalues λ tell how large a learning rate can be: descent on a quadratic converges
+    iff η λ_max < 2."""
+    shapes = [(W.shape, b.shape) for W, b in net.params()]
+    theta = _flat(net.params())
+
+    def grad(th):
+        params, k = [], 0
+        for sW, sb in shapes:
+            nW, nb = int(np.prod(sW)), int(np.prod(sb))
+            params.append((th[k:k + nW].reshape(sW), th[k + nW:k + nW + nb].reshape(sb)))
+            k += nW + nb
+        return _flat(net.with_params(params).trace(x, y).grads)
+
+    H = np.zeros((theta.size, theta.size))
+    for k in range(theta.size):
+        step = np.zeros_like(theta)
+        step[k] = h
+        H[:, k] = (grad(theta + step) - grad(theta - step)) / (2 * h)
+    return (H + H.T) / 2

@@ -192,3 +192,34 @@ def test_numerical_gradient_is_fourth_order():
     net = nnlib.worked_example()
     for c in nnlib.gradient_check(net, [1.0, 2.0], [3.5]):
         assert c.error < 1e-10, (c.name, c.l, c.error)
+
+
+def test_hessian_of_a_linear_model_is_its_data_matrix():
+    # E = ½ Σᵢ (w·xᵢ + b − yᵢ)² is quadratic in θ = (w₁, w₂, b): H = Σᵢ x̃ᵢ x̃ᵢᵀ with x̃ = (x, 1)
+    rng = np.random.default_rng(3)
+    X, Y = rng.normal(size=(2, 6)), rng.normal(size=(1, 6))
+    net = nnlib.Network([nnlib.Dense([[0.3, -0.2]], [0.1])], "squared_error", "sum")
+    Xt = np.vstack([X, np.ones(6)])
+    np.testing.assert_allclose(nnlib.hessian(net, X, Y), Xt @ Xt.T, atol=1e-7)
+    mean = net.with_loss(reduction="mean")
+    np.testing.assert_allclose(nnlib.hessian(mean, X, Y), Xt @ Xt.T / 6, atol=1e-7)
+
+
+def test_hessian_is_symmetric_and_matches_second_differences():
+    net = nnlib.Network([nnlib.Dense([[0.5, -0.4]], [0.1], "tanh"),
+                         nnlib.Dense([[1.2]], [0.3])], "squared_error")
+    x, y = [1.0, 2.0], [0.5]
+    H = nnlib.hessian(net, x, y)
+    assert H.shape == (5, 5)
+    np.testing.assert_allclose(H, H.T)
+    # ∂²E/∂θ₀² by a second difference of E itself, independent of backprop
+    h = 1e-4
+    W = net.layers[0].W
+
+    def E(w00):
+        W_ = W.copy()
+        W_[0, 0] = w00
+        return net.replace(1, W=W_).E(x, y)
+
+    second = (E(W[0, 0] + h) - 2 * E(W[0, 0]) + E(W[0, 0] - h)) / h ** 2
+    assert H[0, 0] == pytest.approx(second, rel=1e-4)

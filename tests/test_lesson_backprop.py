@@ -151,17 +151,25 @@ def test_step_views_show_the_traces_numbers(panel02):
 
 
 def test_half_vs_no_half_doubles_every_gradient():
-    base = softmax_net()
-    layers = (base.layers[0], base.layers[1].replace(activation="sigmoid"))
+    base = softmax_net()                            # softmax output: squared error is fine on it
     y = [0.0, 1.0, 0.0]
-    t_h = nnlib.Network(layers, "squared_error").trace(X02, y)
-    t_n = nnlib.Network(layers, "squared_error_no_half").trace(X02, y)
+    t_h = base.with_loss("squared_error").trace(X02, y)
+    t_n = base.with_loss("squared_error_no_half").trace(X02, y)
+    n = 0
     for l in (1, 2):
-        np.testing.assert_allclose(t_n[l].delta, 2 * t_h[l].delta)
-        np.testing.assert_allclose(t_n[l].dW, 2 * t_h[l].dW)
+        for k in ("delta", "dW", "db"):
+            np.testing.assert_allclose(getattr(t_n[l], k), 2 * getattr(t_h[l], k))
+            n += np.count_nonzero(getattr(t_h[l], k))
     html = B.half_vs_no_half_html(t_h, t_n)
-    assert "× 2.00, 2.00, 2.00" in html
+    # the ratio row speaks of every δ and gradient entry of every layer, and counts them
+    assert f"every entry of δˡ, ∂E/∂Wˡ, ∂E/∂bˡ, l = 1..2 ({n} nonzero): × 2.00<" in html
     assert F.num(t_n[2].delta[0]) in html and F.num(t_h[2].delta[0]) in html
+
+
+def test_gradient_ratios_text_shows_a_spread_when_ratios_differ():
+    t = softmax_net().with_loss("squared_error").trace(X02, [0.0, 1.0, 0.0])
+    other = softmax_net().with_loss("squared_error").trace([0.5, -1.0, 1.0], [0.0, 1.0, 0.0])
+    assert "…" in B.gradient_ratios_text(t, other)
 
 
 def test_symbol_table_and_flow_are_live(panel02):

@@ -216,3 +216,17 @@ def test_batch_scale_widget():
     assert "diverged" in wdg.html.value                  # B = 64 with sum at η = 0.1
     assert wdg.errors.html.value == ""
     wdg.fig.canvas.draw()
+
+
+def test_sum_vs_mean_thresholds_follow_the_effective_step():
+    c = C.batch_scale_curves()
+    r = C.sum_vs_mean(c)
+    B, eta = c["B"], c["eta"]
+    # with sum, η on L_sum is η·B on L_mean: unstable exactly where η·B·λ_max > 2
+    assert r["unstable_from"] == int(B[np.argmax(eta * B * r["lam_max"] > 2)])
+    assert r["above_start_from"] == r["unstable_from"]
+    k = r["sum_better_up_to"]
+    assert (c["after_sum"][:k] <= c["after_mean"][:k]).all()
+    assert not c["after_sum"][k] <= c["after_mean"][k]
+    assert np.isnan(c["after_sum"][r["huge_from"] - 1:]).all()
+    assert r["mean_stable"] and np.isfinite(c["after_mean"]).all()

@@ -9,6 +9,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import nnlib  # noqa: E402
+from nnlib import formulas as F  # noqa: E402
 from nnlib.lessons import descent as D  # noqa: E402
 from helpers import keyed_numbers
 
@@ -265,3 +266,43 @@ def test_an_error_in_a_callback_is_one_line_and_the_widget_lives_on(land, monkey
     monkeypatch.setattr(land, "section_w", D.Landscape.section_w.__get__(land))
     g.w.value = 1.5
     assert g.errors.html.value == "" and g.trace[1].W[0, 0] == 1.5
+
+
+# --- the 2 → 2 → 2 → 1 network: what each η does (notebook 05) ------------------------------
+
+def test_network_regimes_name_what_the_run_did():
+    net = nnlib.worked_example()
+    rows = {r["eta"]: r for r in D.network_regimes(net, [1.0, 2.0], [3.5],
+                                                   etas=[0.002, 0.02, 0.05, 0.5, 5.0])}
+    assert rows[0.002]["regime"] == "crawls"
+    assert rows[0.02]["regime"] == "good"
+    # η = 0.05: E falls every step, only the prediction jumps past 3.5 and back
+    gd = nnlib.GradientDescent(net, [1.0, 2.0], [3.5], eta=0.05)
+    gd.step(20)
+    assert np.all(np.diff(gd.losses) < 0)
+    assert rows[0.05]["regime"] == "overshoots"
+    p = rows[0.05]["predictions"]
+    assert p[0] < 3.5 < p[1] and p[2] < 3.5 < p[3]
+    # η = 0.5: E went up on the way, but the story is that every hidden ReLU died
+    assert rows[0.5]["regime"] == "dead ReLUs" and rows[0.5]["dead"] == rows[0.5]["relus"] == 4
+    assert rows[0.5]["E_max"] > 60 * rows[0.5]["E0"]
+    assert rows[5.0]["regime"] == "diverges"
+    html = D.network_regimes_html(list(rows.values()))
+    for name in ("crawls", "good", "overshoots", "dead ReLUs", "diverges"):
+        assert name in html and D.NETWORK_REGIME_TEXT[name][1].split(":")[0] in html
+
+
+def test_history_html_shows_every_step_in_scientific_notation():
+    gd = nnlib.GradientDescent(nnlib.worked_example(), [1.0, 2.0], [3.5], eta=0.02)
+    gd.step(10)
+    html = D.history_html(gd)
+    for k, E in enumerate(gd.losses):
+        assert f'data-key="E-{k}">{F.num_wide(E)}<' in html
+    assert "0.000000" not in html and "8.03e−11" in html        # the last step is not shown as 0
+
+
+def test_num_wide():
+    assert F.num_wide(0.136242) == "0.136242"
+    assert F.num_wide(8.031e-11) == "8.03e−11"
+    assert F.num_wide(7.7e28) == "7.70e+28"
+    assert F.num_wide(2.3e-20) == "< 10⁻¹²" and F.num_wide(0.0) == "0"

@@ -247,6 +247,20 @@ def step5_html(t, l=None) -> str:
 
 # --- notebook 02: ½ or no ½ -----------------------------------------------------------------
 
+def gradient_ratios_text(t_half, t_no_half) -> str:
+    """'every δˡ, ∂E/∂Wˡ, ∂E/∂bˡ entry (N of them): × min … max', the ratio no-½ / ½ over every
+    nonzero entry of every layer's δ and gradients (all 2.00 when the ½ is the only change)."""
+    pairs = [(getattr(t_no_half[l], k), getattr(t_half[l], k))
+             for l in range(1, t_half.L + 1) for k in ("delta", "dW", "db")]
+    num = np.concatenate([np.ravel(a) for a, _ in pairs])
+    den = np.concatenate([np.ravel(b) for _, b in pairs])
+    ratio = num[den != 0] / den[den != 0]
+    lo, hi = F.num(ratio.min(), 2), F.num(ratio.max(), 2)
+    span = f"× {lo}" if lo == hi else f"× {lo} … {hi}"
+    names = ", ".join(f"{s}ˡ" for s in ("δ", "∂E/∂W", "∂E/∂b"))
+    return f"every entry of {names}, l = 1..{t_half.L} ({ratio.size} nonzero): {span}"
+
+
 def half_vs_no_half_html(t_half, t_no_half) -> str:
     """δᴸ, ∂E/∂Wᴸ and E for E = ½Σ(a − y)² beside E = Σ(a − y)²: every gradient doubles."""
     L = t_half.L
@@ -259,11 +273,9 @@ def half_vs_no_half_html(t_half, t_no_half) -> str:
             f'<td>{F.matrix(lt.dE_da, "delta")}</td>'
             f'<td>{F.matrix(lt.delta, "delta")}</td>'
             f'<td>{F.matrix(t[1].dW, "grad")}</td></tr>')
-    ratio = t_no_half[L].delta / np.where(t_half[L].delta == 0, np.nan, t_half[L].delta)
     parts.append(f'<tr><td class="nn-sym">ratio (no ½) / (½)</td>'
                  f'<td>{F.num(t_no_half.loss / t_half.loss, 2)}</td>'
-                 f'<td colspan="3">δ, ∂E/∂W: × {", ".join(F.num(r, 2) for r in ratio)}'
-                 "</td></tr>")
+                 f'<td colspan="3">{gradient_ratios_text(t_half, t_no_half)}</td></tr>')
     return ('<table class="nn-tab"><tr><th>loss</th><th>E</th><th>∂E/∂' + F.sym("a", L) + '</th>'
             f"<th>{F.sym('δ', L)}</th><th>∂E/∂{F.sym('W', 1)}</th></tr>{''.join(parts)}</table>")
 

@@ -31,7 +31,7 @@ from nnlib.widgets import ErrorArea, LiveView, canvas_widget, set_value, slider
 
 __all__ = ["chain_values", "plot_chain", "update_chain", "chain_html", "ChainRuleWidget",
            "graph_tensors", "freeze_background", "plot_graph", "update_graph", "GraphView",
-           "make_batch", "jacobian", "seed_vector", "aggregate", "plot_aggregation",
+           "make_batch", "sum_vs_mean", "jacobian", "seed_vector", "aggregate", "plot_aggregation",
            "update_aggregation", "aggregation_html", "AggregationWidget",
            "per_sample_html", "batch_scale_curves", "plot_batch_scale",
            "update_batch_scale", "BatchScaleWidget", "FD_STEP"]
@@ -777,6 +777,34 @@ def batch_scale_curves(B_max: int = 64, seed: int = 7, eta: float = 0.1, steps: 
     out["start"] = np.array([net.with_loss(reduction="mean").E(X[:, :B], Y[:, :B])
                              for B in Bs])
     return out
+
+
+def sum_vs_mean(curves: dict, net=None) -> dict:
+    r"""What :func:`batch_scale_curves` shows, as numbers (for the notebook's text):
+
+    - ``sum_better_up_to``: the largest B up to which η on L_sum ends no higher than η on
+      L_mean (at B = 1 the two are the same);
+    - ``above_start_from``: the first B from which η on L_sum ends above where it started;
+    - ``huge_from``: the first B from which it ends above 10⁶ (drawn as a break in the curve);
+    - ``unstable_from``: the first B with η·B·λ_max > 2, λ_max the largest curvature of L_mean
+      on the first B samples (:func:`nnlib.hessian`): a step with η on L_sum is a step with
+      η·B on L_mean, and on a quadratic that diverges once η·B·λ_max > 2;
+    - ``mean_stable``: η·λ_max < 2 for every B (η on L_mean never diverges here)."""
+    net = net or linear_net(W=((0.0, 0.0),), b=(0.0,))
+    Bs, X, Y, eta = curves["B"], curves["X"], curves["Y"], curves["eta"]
+    lam = np.array([np.linalg.eigvalsh(nnlib.hessian(net.with_loss(reduction="mean"),
+                                                     X[:, :B], Y[:, :B])).max() for B in Bs])
+    s, m = curves["after_sum"], curves["after_mean"]
+
+    def first(mask):
+        return int(Bs[np.argmax(mask)]) if mask.any() else None
+
+    better = np.nan_to_num(s, nan=np.inf) <= m          # B = 1: sum and mean are the same
+    return {"sum_better_up_to": int(Bs[np.argmin(better)] - 1) if not better.all() else int(Bs[-1]),
+            "above_start_from": first(np.nan_to_num(s, nan=np.inf) > curves["start"]),
+            "huge_from": first(np.isnan(s)),
+            "unstable_from": first(eta * Bs * lam > 2),
+            "mean_stable": bool((eta * lam < 2).all()), "lam_max": lam}
 
 
 def plot_batch_scale(ax_norm, ax_loss, curves: dict):

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import formulas as F
+from ..gradcheck import hessian
 from ..layers import Dense
 from ..network import Network
 from ..optim import DivergenceError, GradientDescent
@@ -41,7 +42,8 @@ __all__ = ["DATA_X", "DATA_Y", "PRESETS", "neuron", "Landscape", "Descent", "reg
            "update_surface_path", "clip_path", "plot_path", "update_path",
            "plot_losses", "set_loss_steps", "update_losses", "params_and_grads_html",
            "GradientExplorer", "DescentExplorer",
-           "network_regimes", "network_regimes_html", "TrainingCurve"]
+           "NETWORK_REGIME_TEXT", "hidden_relus", "network_regime", "network_regimes",
+           "network_regimes_html", "history_html", "TrainingCurve"]
 
 # Eight fixed points, roughly y = 1.5 x − 0.5 plus noise (drawn once with
 # numpy.random.default_rng(5) and rounded, so the lesson is the same everywhere).
@@ -142,12 +144,7 @@ class Landscape:
     def curvature(self, w: float = 0.0, b: float = 0.0, h: float = 1e-4):
         """The Hessian ∂²L/∂(w, b)² by central differences of nnlib's gradients, and its
         eigenvalues λ (ascending). Gradient descent on a quadratic converges iff η < 2/λ_max."""
-        H = np.zeros((2, 2))
-        for k, (dw, db) in enumerate(((h, 0.0), (0.0, h))):
-            gp = np.array(self.grad(w + dw, b + db))
-            gm = np.array(self.grad(w - dw, b - db))
-            H[:, k] = (gp - gm) / (2 * h)
-        H = (H + H.T) / 2
+        H = hessian(neuron(w, b), self.X, self.Y, h)      # θ = (w, b)
         return H, np.linalg.eigvalsh(H)
 
     def descend(self, w0: float, b0: float, eta: float, steps: int) -> "Descent":
@@ -803,37 +800,102 @@ class DescentExplorer(LiveView):
 
 # --- back to networks ----------------------------------------------------------------------------
 
-def _flat_params(net):
-    return np.concatenate([np.ravel(p) for W, b in net.params() for p in (W, b)])
+NETWORK_REGIME_TEXT = {
+    "crawls": ("#1565C0", "E falls every step, but slowly: far from 0 after these steps"),
+    "good": ("#2E7D32", "E falls every step and the prediction approaches y from one side"),
+    "overshoots": ("#6A1B9A", "E falls every step, but the prediction jumps past y and back: "
+                              "it oscillates around y while it converges"),
+    "E went up": ("#EF6C00", "a step made E larger (it overshot the minimum)"),
+    "dead ReLUs": ("#616161", "every hidden ReLU is dead (z ≤ 0, f′ = 0): only the output "
+                              "bias still learns; a small E here says nothing about the rest"),
+    "diverges": ("#C62828", "E grows without bound (or became inf/NaN)"),
+}
 
 
-def network_regimes(net, x, y, etas, steps: int = 20):
-    """For each η: k steps of nnlib.GradientDescent on (x, y) from ``net``; returns rows
-    (η, steps done, E₀, max E on the way, E_k, dead hidden ReLUs at the end, regime, message)."""
+def hidden_relus(t):
+    """[(l, i)] of every hidden ReLU unit of trace ``t``, and the subset that is dead
+    (zˡᵢ ≤ 0 for the sample, so f′ = 0: no gradient passes)."""
+    units = [(l, i) for l in range(1, t.L) if t[l].activation == "relu"
+             for i in range(t[l].z.shape[0])]
+    return units, [(l, i) for l, i in units if np.ravel(t[l].z)[i] <= 0]
+
+
+def network_regime(gd, error: str = "", tol: float = 0.02) -> str:
+    """What η did to a network (one sample), judged from the run ``gd`` itself, first match:
+    diverges (nnlib stopped it, or E ended above E₀) · dead ReLUs (every hidden ReLU dead at
+    the end) · E went up (some step raised E) · overshoots (E fell every step, but aᴸ − y
+    changed sign: the prediction oscillates around the target) · crawls (E closed less than
+    98 % of E₀) · good."""
+    losses = np.asarray(gd.losses)
+    units, dead = hidden_relus(gd.trace)
+    if error or losses[-1] > losses[0]:
+        return "diverges"
+    if units and len(dead) == len(units):
+        return "dead ReLUs"
+    if np.any(np.diff(losses) > 0):
+        return "E went up"
+    gaps = np.array([np.ravel(t.output - t.y)[0] for t in gd.history])
+    if np.any(np.sign(gaps[1:]) * np.sign(gaps[:-1]) < 0):
+        return "overshoots"
+    if losses[-1] > tol * losses[0]:
+        return "crawls"
+    return "good"
+
+
+def network_regimes(net, x, y, etas, steps: int = 20, shown: int = 4):
+    """For each η, ``steps`` steps of nnlib.GradientDescent on (x, y) from ``net``; a row
+    {eta, steps, E0, E_max, E_end, predictions (the first ``shown`` aᴸ), dead, relus, regime,
+    message}."""
     rows = []
     for eta in etas:
         gd, error = run_descent(net, x, y, eta, steps)
-        pts = np.array([_flat_params(t.network) for t in gd.history])
-        t = gd.trace
-        dead = sum(int(np.sum(t[l].z <= 0)) for l in range(1, t.L)
-                   if t[l].activation == "relu")
+        units, dead = hidden_relus(gd.trace)
         losses = gd.losses
-        rows.append((float(eta), gd.steps, losses[0], max(losses), losses[-1], dead,
-                     regime(losses, pts, 0.0, diverged=bool(error)), error))
+        rows.append({"eta": float(eta), "steps": gd.steps, "E0": losses[0], "E_max": max(losses),
+                     "E_end": losses[-1],
+                     "predictions": [float(np.ravel(t.output)[0]) for t in gd.history[:shown]],
+                     "dead": len(dead), "relus": len(units),
+                     "regime": network_regime(gd, error), "message": error})
     return rows
 
 
 def network_regimes_html(rows) -> str:
-    """:func:`network_regimes` as a small HTML table."""
+    """:func:`network_regimes` as a small HTML table: E at the start, its largest value on
+    the way and at the end (many decades: scientific notation), the first predictions aᴸ,
+    the dead hidden ReLUs at the end, and the regime with its explanation."""
     out = []
-    for eta, k, E0, Emax, Ek, dead, name, error in rows:
-        color = REGIME_TEXT[name][0]
-        out.append(f"<tr><td>{eta:g}</td><td>{k}</td><td>{_fmt(E0)}</td><td>{_fmt(Emax)}</td>"
-                   f"<td>{_fmt(Ek)}</td><td>{dead}</td>"
-                   f'<td style="color:{color};font-weight:600">{name}</td></tr>')
+    for r in rows:
+        color, text = NETWORK_REGIME_TEXT[r["regime"]]
+        preds = " → ".join(F.num(v, 3) for v in r["predictions"]) + " …"
+        out.append(f"<tr><td>{r['eta']:g}</td><td>{r['steps']}</td><td>{F.num_wide(r['E0'])}</td>"
+                   f"<td>{F.num_wide(r['E_max'])}</td><td>{F.num_wide(r['E_end'])}</td>"
+                   f"<td style='text-align:left'>{preds}</td><td>{r['dead']} / {r['relus']}</td>"
+                   f'<td style="color:{color};font-weight:600;text-align:left">{r["regime"]}</td>'
+                   f'<td style="text-align:left;font-size:11px">{html.escape(text)}</td></tr>')
     return (F.CSS + '<table class="nn-tab"><tr><th>η</th><th>steps</th><th>E₀</th>'
-            "<th>max E on the way</th><th>E after</th><th>dead ReLUs (z ≤ 0)</th>"
-            "<th>regime</th></tr>" + "".join(out) + "</table>")
+            "<th>max E on the way</th><th>E after</th><th>prediction a per step</th>"
+            "<th>dead ReLUs (z ≤ 0)</th><th>regime</th><th></th></tr>" + "".join(out)
+            + "</table>")
+
+
+def history_html(gd) -> str:
+    """Every step of a descent: k, E (scientific notation where it spans decades), the
+    prediction aᴸ, and a bar whose length is log₁₀ E on one scale for all steps (a loss that
+    falls by a constant factor per step makes bars that shrink by a constant length)."""
+    losses = np.asarray(gd.losses, dtype=float)
+    logs = np.log10(np.maximum(losses, 1e-300))
+    lo, hi = float(logs.min()), float(logs.max())
+    span = (hi - lo) or 1.0
+    rows = []
+    for k, (t, lg) in enumerate(zip(gd.history, logs)):
+        width = 6 + 194 * (lg - lo) / span
+        rows.append(f'<tr><td>{k}</td><td data-key="E-{k}">{F.num_wide(t.loss)}</td>'
+                    f"<td>{', '.join(F.num(v) for v in np.ravel(t.output))}</td>"
+                    f'<td style="text-align:left"><span style="display:inline-block;height:9px;'
+                    f'width:{width:.0f}px;background:#AD1457"></span></td></tr>')
+    return (F.CSS + f'<div class="nn-h">η = {gd.eta:g}, {gd.steps} steps</div>'
+            '<table class="nn-tab"><tr><th>step k</th><th>E</th><th>prediction a</th>'
+            f"<th>log₁₀ E: {lo:.1f} … {hi:.1f}</th></tr>" + "".join(rows) + "</table>")
 
 
 class TrainingCurve:

@@ -499,8 +499,11 @@ def conv_kernel(k: int) -> np.ndarray:
 
 def conv_matrix(n: int, kernel) -> np.ndarray:
     r"""A 1-D convolution (cross-correlation, zero padding, output length n) as an n×n matrix:
-    :math:`M_{i,\,i+j-c} = w_j` with c = (k−1)//2. Banded (local connections) and constant
-    along each diagonal (shared weights): ``M @ x`` equals ``np.correlate`` of the padded x."""
+    :math:`z_i = \sum_{j=1}^{k} w_j x_{i+j-1-c}` with c = ⌊(k−1)/2⌋ (1-based i, j; x_p = 0
+    outside 1..n), so :math:`M_{i,\,i+j-1-c} = w_j`: w_(c+1) on the diagonal (w₂ for k = 3).
+    Banded (local connections) and constant along each diagonal (shared weights): ``M @ x``
+    equals ``np.correlate`` of the padded x. (Below, 0-based: row i, kernel entry j, column
+    i + j − c.)"""
     kernel = np.asarray(kernel, dtype=float)
     k, c = len(kernel), (len(kernel) - 1) // 2
     M = np.zeros((n, n))
