@@ -5,7 +5,8 @@
     python3 tasks.py test           set up .venv (+ test tools, Chromium) and run every test
     python3 tasks.py voila [NB]     serve a notebook as a classroom app (widgets only, no code)
     python3 tasks.py bench          speed benchmarks (nnlib.trace and slider-move latency)
-    python3 tasks.py execute [NB]   re-run notebooks top to bottom and save their outputs
+    python3 tasks.py execute [NB]   build notebooks from notebooks/src/, run them top to bottom
+                                    and save the outputs they produce
 """
 from __future__ import annotations
 
@@ -122,9 +123,21 @@ def bench(args):
 
 
 def execute(args):
+    """Build the named notebooks (or all) from their Markdown source in notebooks/src/, then run
+    each top to bottom in a fresh kernel and save it with its outputs."""
     setup("requirements-test.txt")
-    nbs = [Path(a) for a in args] or sorted((ROOT / "notebooks").glob("*.ipynb"))
-    sh(PY, ROOT / "tests" / "execute_notebooks.py", *nbs, cwd=ROOT, env=jupyter_env())
+    every = sorted(p.stem for p in (ROOT / "notebooks" / "src").glob("*.md"))
+    names = []
+    for a in args:                  # a path, a name, or its number: 03, 03_worked_example, …
+        found = [n for n in every if n == Path(a).stem or n.startswith(Path(a).stem + "_")]
+        if len(found) != 1:
+            sys.exit(f"execute: {a!r} names no notebook in notebooks/src/ ({', '.join(every)})")
+        names += found
+    names = names or every
+    sources = [ROOT / "notebooks" / "src" / f"{n}.md" for n in names]
+    sh(PY, ROOT / "tools" / "notebook_source.py", "build", *sources, cwd=ROOT)
+    sh(PY, ROOT / "tests" / "execute_notebooks.py",
+       *(ROOT / "notebooks" / f"{n}.ipynb" for n in names), cwd=ROOT, env=jupyter_env())
 
 
 COMMANDS = {"lab": lab, "test": test, "voila": voila, "bench": bench, "execute": execute}
