@@ -17,7 +17,8 @@ WORKED_Y = [3.5]          # Y_true = 3.5
 
 
 def worked_example(loss: str = "squared_error", reduction: str = "sum") -> Network:
-    """The notes' 2 → 2 → 2 → 1 network (E = ½ (a − y)², the ½ the worked example uses)."""
+    """The notes' 2 → 2 → 2 → 1 network with E = ½ (a − y)² (the worked example does not write
+    its loss; its δ_o = A_o − Y_true implies the ½)."""
     return Network([
         Dense([[0.1, 0.2], [0.3, 0.4]], [0.1, 0.1], activation="relu"),       # W¹, b¹ (h1)
         Dense([[0.5, 0.6], [0.7, 0.8]], [0.2, 0.2], activation="relu"),       # W², b² (h2)

@@ -10,8 +10,9 @@ sum by B, and so divides every gradient by B too.
 | squared_error_no_half | Σ_k (a_k − y_k)²           | 2 (a − y)   | 2 (a − y) ⊙ f′(zᴸ)               |
 | cross_entropy         | −Σ_k y_k log a_k (softmax) | −y / a      | a − y  (softmax shortcut)        |
 
-The factor ½: the worked example (notes 000, part 3) uses E = ½ (a − y)², so that δᴸ = a − y;
-§Ⅰ.4 of the same notes writes E = Σ (a − y)² without the ½, whose δᴸ is twice as large.
+The factor ½: the worked example (notes 000, part 3) does not write its loss; its
+δ_o = A_o − Y_true implies E = ½ (a − y)², whose δᴸ is a − y. §Ⅰ.4 of the same notes writes
+E = Σ (a − y)² without the ½, whose δᴸ is twice as large.
 Both are the same minimisation problem; the ½ only rescales every gradient (like halving η).
 """
 from __future__ import annotations
