@@ -11,9 +11,6 @@ Every function works on a single column z of shape (n,) or on a batch Z of shape
 | tanh     | tanh z                      | 1 − a²                     |
 | softmax  | e^(z_k) / Σ_j e^(z_j)       | not element-wise: Jacobian diag(a) − a aᵀ              |
 
-Every a = f(z) and f′(z) takes an optional ``out`` array to write into (as numpy's ufuncs do),
-so that :meth:`nnlib.Network.trace` can keep a big batch's arrays in one block of memory.
-
 Backpropagation through an activation is one function, ``backprop(z, a, dE_da)``:
 δ = ∂E/∂z = ∂E/∂a ⊙ f′(z) for the element-wise ones (the notes' step 4), and for softmax the
 vector–Jacobian product (diag(a) − a aᵀ) ∂E/∂a = a ⊙ (∂E/∂a − aᵀ ∂E/∂a).
@@ -31,32 +28,32 @@ __all__ = ["Activation", "ACTIVATIONS", "get_activation",
 
 # --- a = f(z) -----------------------------------------------------------------------------
 
-def identity(z, out=None):
-    """a = z (z itself: nothing is computed, ``out`` is not used)."""
+def identity(z):
+    """a = z."""
     return z
 
 
-def relu(z, out=None):
+def relu(z):
     """a = max(0, z), element-wise."""
-    return np.maximum(z, 0.0, out=out)
+    return np.maximum(z, 0.0)
 
 
-def sigmoid(z, out=None):
+def sigmoid(z):
     """a = 1 / (1 + e^(−z)), element-wise; computed without overflow for any finite z."""
     e = np.exp(-np.abs(z))                 # in (0, 1]: never overflows
     # 1 / (1 + e^(−z)) for z ≥ 0, and the same value written e^z / (1 + e^z) for z < 0
-    return np.divide(np.where(z >= 0, 1.0, e), 1.0 + e, out=out)
+    return np.where(z >= 0, 1.0, e) / (1.0 + e)
 
 
-def tanh(z, out=None):
+def tanh(z):
     """a = tanh z, element-wise."""
-    return np.tanh(z, out=out)
+    return np.tanh(z)
 
 
-def softmax(z, out=None):
+def softmax(z):
     """a_k = e^(z_k) / Σ_j e^(z_j), over each column; shifted by max z so it never overflows."""
     e = np.exp(z - z.max(axis=0))
-    return np.divide(e, e.sum(axis=0), out=out)
+    return e / e.sum(axis=0)
 
 
 def log_softmax(z):
@@ -67,30 +64,24 @@ def log_softmax(z):
 
 # --- f′(z), given z and a = f(z) ----------------------------------------------------------
 
-def _ones(z, a, out=None):
+def _ones(z, a):
     """f′(z) = 1."""
-    if out is None:
-        return np.ones_like(z)
-    out[...] = 1.0
-    return out
+    return np.ones_like(z)
 
 
-def _relu_prime(z, a, out=None):
+def _relu_prime(z, a):
     """f′(z) = 1 if z > 0 else 0: ReLU′(0) = 0, as the notes state."""
-    if out is None:
-        return (z > 0).astype(z.dtype)
-    return np.greater(z, 0.0, out=out)     # True/False written as 1.0/0.0
+    return (z > 0).astype(z.dtype)
 
 
-def _sigmoid_prime(z, a, out=None):
+def _sigmoid_prime(z, a):
     """f′(z) = a (1 − a)."""
-    return np.multiply(a, 1.0 - a, out=out)
+    return a * (1.0 - a)
 
 
-def _tanh_prime(z, a, out=None):
+def _tanh_prime(z, a):
     """f′(z) = 1 − a²."""
-    a2 = np.multiply(a, a, out=out)
-    return np.subtract(1.0, a2, out=a2)
+    return 1.0 - a * a
 
 
 def _softmax_backprop(z, a, dE_da):
@@ -103,7 +94,6 @@ class Activation:
     """One row of the table: a = f(z), f′(z) and how δ = ∂E/∂z is formed from ∂E/∂a.
 
     ``fprime(z, a)`` is None for softmax, whose derivative is a Jacobian, not a vector.
-    ``f(z, out=None)`` and ``fprime(z, a, out=None)`` may write their result into ``out``.
     """
     name: str
     f: Callable

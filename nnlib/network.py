@@ -45,6 +45,22 @@ class LayerTrace(NamedTuple):
     WT_delta: Optional[np.ndarray]   # (Wˡ)ᵀ δˡ = ∂E/∂aˡ⁻¹: the error sent back to layer l − 1
     activation: Optional[str]
 
+    @property
+    def dead(self) -> np.ndarray:
+        """Which units pass no gradient: f′(zˡᵢ) = 0, so δˡᵢ = 0 whatever arrives from above
+        (a ReLU with z ≤ 0, or a sigmoid saturated to exactly 0 or 1). Boolean, z's shape.
+
+        This is the one rule for "dead" everywhere in nnlib (tables, pictures, lessons). For
+        the input layer, softmax (a Jacobian, not an element-wise f′) and a forward-only trace
+        nothing is dead, except that a forward-only ReLU layer still knows f′ = 0 ⇔ z ≤ 0."""
+        if self.z is None:
+            return np.zeros(self.a.shape, dtype=bool)
+        if self.fprime is not None:
+            return self.fprime == 0
+        if self.activation == "relu":
+            return self.z <= 0
+        return np.zeros(self.z.shape, dtype=bool)
+
 
 class Trace:
     """One forward + backward pass, frozen: ``t[l]`` is the :class:`LayerTrace` of layer l.
@@ -95,33 +111,22 @@ class Trace:
         return f"<Trace L={self.L} E={self.loss:.6g} aᴸ={np.array2string(self.output, precision=4)}>"
 
 
-class _Block:
-    """Where a trace writes its big arrays: consecutive pieces of one block of memory.
+def _column(b, like):
+    """bˡ as it is added to Wˡ aˡ⁻¹: (n,) for one example, (n, 1) to broadcast over a batch."""
+    return b if like.ndim == 1 else b[:, None]
 
-    ``new(n)`` gives the next piece, of shape (n,) or (n, B), for numpy's ``out=``. For a batch
-    of thousands of columns, getting fresh memory from the operating system array by array
-    (and handing it back when a trace is dropped) took longer than the arithmetic; one block
-    per trace is one allocation. A small trace (one example, a small batch) lets numpy allocate
-    each array itself: ``new`` then returns None, which is what ``out=None`` means.
-    """
-    MIN_SIZE = 1 << 16           # floats (512 KiB); below this numpy's own allocations are faster
 
-    def __init__(self, network, x, backward: bool):
-        self.cols = x.shape[1:]                    # () for one example, (B,) for a batch
-        self.B = x.shape[1] if x.ndim == 2 else 1
-        size = network._rows[backward] * self.B
-        self.memory = np.empty(size) if size >= self.MIN_SIZE else None
-        self.used = 0
+def _record(l, net, Z, A, fprime=None, dE_da=None, delta=None, dW=None, db=None,
+            WT_delta=None) -> LayerTrace:
+    """Layer l's :class:`LayerTrace`, every array a read-only copy (a trace never changes, so a
+    widget may keep a history of them)."""
+    def frozen(v):
+        return None if v is None else read_only(np.array(v, dtype=np.float64))
 
-    def new(self, n: int):
-        if self.memory is None:
-            return None
-        start, self.used = self.used, self.used + n * self.B
-        return self.memory[start:self.used].reshape((n,) + self.cols)
-
-    def freeze(self):
-        if self.memory is not None:
-            read_only(self.memory)
+    layer = net.layers[l - 1] if l else None
+    return LayerTrace(l, layer.W if layer else None, layer.b if layer else None,
+                      frozen(Z[l]), frozen(A[l]), frozen(fprime), frozen(dE_da), frozen(delta),
+                      frozen(dW), frozen(db), frozen(WT_delta), net.activations[l - 1] if l else None)
 
 
 class Network:
@@ -131,7 +136,7 @@ class Network:
     examples, as the notes) or ``"mean"`` (that sum / B). A Network is immutable: ``replace``,
     ``with_params`` and :func:`nnlib.optim.gradient_descent_step` return new ones.
     """
-    __slots__ = ("layers", "loss", "reduction", "_acts", "_b_cols", "_rows")
+    __slots__ = ("layers", "loss", "reduction", "_acts")
 
     def __init__(self, layers: Sequence[Dense], loss: str = "squared_error",
                  reduction: str = "sum"):
@@ -160,11 +165,6 @@ class Network:
         set_(self, "loss", loss_row)
         set_(self, "reduction", reduction)
         set_(self, "_acts", tuple(acts))
-        set_(self, "_b_cols", tuple(layer.b[:, None] for layer in layers))
-        # rows of the arrays one trace computes per example: z, a (forward) and f′, δ, (Wˡ)ᵀ δˡ
-        forward = sum(2 * layer.n_out for layer in layers)
-        set_(self, "_rows", {False: forward,
-                             True: forward + sum(2 * layer.n_out + layer.n_in for layer in layers)})
 
     def __setattr__(self, name, value):
         raise AttributeError("Network is immutable; use replace(...) or with_params(...)")
@@ -221,9 +221,8 @@ class Network:
     def forward(self, x) -> np.ndarray:
         """aᴸ: apply zˡ = Wˡ aˡ⁻¹ + bˡ, aˡ = f(zˡ) for l = 1..L, starting from a⁰ = x."""
         a = self._check_x(x)
-        batch = a.ndim == 2
-        for layer, act, b_col in zip(self.layers, self._acts, self._b_cols):
-            a = act.f(layer.W @ a + (b_col if batch else layer.b))
+        for layer, f in zip(self.layers, self._acts):
+            a = f.f(layer.W @ a + _column(layer.b, a))
         return a
 
     def E(self, x, y) -> float:
@@ -231,69 +230,41 @@ class Network:
         return self.trace(x, y, backward=False).loss
 
     def trace(self, x, y, backward: bool = True) -> Trace:
-        """Forward then backward pass; every quantity of the notes, frozen in a :class:`Trace`."""
-        x = self._check_x(x)
-        batch = x.ndim == 2
+        """Forward then backward pass; every quantity of the notes, frozen in a :class:`Trace`.
+
+        x is (n⁰,) for one example or (n⁰, B) for a batch of B columns, y likewise (nᴸ,) or
+        (nᴸ, B). With ``reduction="mean"`` E and every gradient are divided by B."""
+        x = read_only(self._check_x(x))
         y = self._check_y(y, x)
-        scale = 1.0 / x.shape[1] if (batch and self.reduction == "mean") else 1.0
-        block = _Block(self, x, backward)
-        new = block.new                            # new(n): where an (n,) or (n, B) array goes
+        s = 1.0 / x.shape[1] if x.ndim == 2 and self.reduction == "mean" else 1.0   # mean: 1/B
 
-        # forward: zˡ = Wˡ aˡ⁻¹ + bˡ, aˡ = f(zˡ)
-        zs, as_ = [None], [x]
-        a = x
-        for layer, act, b_col in zip(self.layers, self._acts, self._b_cols):
-            n = layer.W.shape[0]
-            z = np.matmul(layer.W, a, out=new(n))
-            z += b_col if batch else layer.b
-            a = act.f(z, out=new(n))
-            zs.append(read_only(z))
-            as_.append(a if a is z else read_only(a))
-        E = self.loss.value(z, a, y) * scale
-        if not backward:        # forward only: z and a of every layer, no δ or gradients
-            block.freeze()
-            return Trace(self, x, y, E, [
-                LayerTrace(l, W, b, z, a, None, None, None, None, None, None, name)
-                for l, (W, b, z, a, name) in enumerate(zip(
-                    [None] + [layer.W for layer in self.layers],
-                    [None] + [layer.b for layer in self.layers], zs, as_,
-                    [None] + self.activations))])
+        # forward (notes 000, §Ⅰ), l = 1..L
+        A, Z = [x], [None]
+        for layer, f in zip(self.layers, self._acts):
+            Z.append(layer.W @ A[-1] + _column(layer.b, x))      # zˡ = Wˡ aˡ⁻¹ + bˡ
+            A.append(f.f(Z[-1]))                                 # aˡ = f(zˡ)
+        E = s * self.loss.value(Z[-1], A[-1], y)                 # E = loss(aᴸ, y)
+        if not backward:
+            return Trace(self, x, y, E, [_record(l, self, Z, A) for l in range(self.L + 1)])
 
-        # backward: δᴸ first, then δˡ⁻¹ = (Wˡ)ᵀ δˡ ⊙ f′(zˡ⁻¹)
-        L = self.L
-        records = [None] * (L + 1)
-        dE_da = self.loss.grad_a(a, y)                 # ∂E/∂aᴸ
-        if scale != 1.0:
-            dE_da *= scale
-        read_only(dE_da)
+        # backward (§Ⅱ, steps 1–5), l = L..1
+        L, records = self.L, [None] * (self.L + 1)
+        dE_da = s * self.loss.grad_a(A[L], y)                    # ∂E/∂aᴸ
         for l in range(L, 0, -1):
-            layer, act = self.layers[l - 1], self._acts[l - 1]
-            z, a, a_prev = zs[l], as_[l], as_[l - 1]
-            n_out, n_in = layer.W.shape
-            fprime = act.fprime(z, a, out=new(n_out)) if act.elementwise else None
+            W, f = self.layers[l - 1].W, self._acts[l - 1]
+            fprime = f.fprime(Z[l], A[l]) if f.elementwise else None           # f′(zˡ)
             if l == L and self.loss.delta_shortcut is not None:
-                delta = self.loss.delta_shortcut(z, a, y)      # δᴸ = aᴸ − y
-                if scale != 1.0:
-                    delta *= scale
-            elif fprime is not None:                           # δˡ = ∂E/∂aˡ ⊙ f′(zˡ)
-                delta = np.multiply(dE_da, fprime, out=new(n_out))
+                delta = s * self.loss.delta_shortcut(Z[l], A[l], y)          # δᴸ = aᴸ − y
+            elif fprime is not None:
+                delta = dE_da * fprime                                       # δˡ = ∂E/∂aˡ ⊙ f′(zˡ)
             else:
-                delta = act.backprop(z, a, dE_da)              # softmax: Jacobian product
-            if batch:
-                dW = delta @ a_prev.T                          # δˡ (aˡ⁻¹)ᵀ, summed over columns
-                db = read_only(delta.sum(axis=1))
-            else:
-                dW = delta[:, None] * a_prev                   # δˡ (aˡ⁻¹)ᵀ: an outer product
-                db = delta
-            WT_delta = np.matmul(layer.W.T, delta, out=new(n_in))
-            if fprime is not None:
-                read_only(fprime)
-            records[l] = LayerTrace(l, layer.W, layer.b, z, a, fprime, dE_da, read_only(delta),
-                                    read_only(dW), db, read_only(WT_delta), act.name)
-            dE_da = WT_delta                                   # ∂E/∂aˡ⁻¹ = (Wˡ)ᵀ δˡ
-        records[0] = LayerTrace(0, None, None, None, read_only(x), None, dE_da,
-                                None, None, None, None, None)
-        block.freeze()
+                delta = f.backprop(Z[l], A[l], dE_da)                        # softmax: Jacobian
+            dW = delta @ A[l - 1].T if x.ndim == 2 else np.outer(delta, A[l - 1])  # δˡ (aˡ⁻¹)ᵀ
+            db = delta.sum(axis=1) if x.ndim == 2 else delta                 # ∂E/∂bˡ = δˡ
+            WT_delta = W.T @ delta                                           # (Wˡ)ᵀ δˡ
+            records[l] = _record(l, self, Z, A, fprime, dE_da, delta, dW, db, WT_delta)
+            dE_da = WT_delta                                                 # ∂E/∂aˡ⁻¹
+        records[0] = _record(0, self, Z, A, dE_da=dE_da)
         return Trace(self, x, y, E, records)
 
     # -- checks ----------------------------------------------------------------------------

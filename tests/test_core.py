@@ -226,46 +226,41 @@ def test_trace_does_not_share_memory_with_the_caller():
 @pytest.mark.parametrize("acts,loss", [(("relu", "relu", "identity"), "squared_error"),
                                        (("tanh", "sigmoid", "softmax"), "cross_entropy"),
                                        (("sigmoid", "tanh", "softmax"), "squared_error")])
-def test_big_batches_written_into_one_block_give_the_same_numbers(acts, loss, monkeypatch):
-    # a big trace writes its arrays into one block of memory (nnlib.network._Block); the
-    # numbers must be bit for bit those of the array-by-array path, and frozen all the same
-    from nnlib import network
-    net = random_net(sizes=(3, 16, 8, 3), acts=acts, loss=loss, reduction="mean")
-    B = 4096
+@pytest.mark.parametrize("reduction", ["sum", "mean"])
+def test_a_batch_is_its_columns_one_by_one(acts, loss, reduction):
+    # examples are columns: column k of every zˡ, aˡ, δˡ of a batch trace is the one-example
+    # trace of column k (δ scaled by 1/B for the mean), and E, ∂E/∂W, ∂E/∂b are their sums
+    net = random_net(sizes=(3, 5, 4, 3), acts=acts, loss=loss, reduction=reduction)
+    B = 6
     x = np.random.default_rng(5).normal(size=(3, B))
     y = np.eye(3)[:, np.arange(B) % 3]
-    assert net._rows[False] * B >= network._Block.MIN_SIZE    # forward only is big too
+    s = 1 / B if reduction == "mean" else 1.0
     big = net.trace(x, y)
-    assert big[1].z.base is not None and big[1].z.base is big[2].delta.base
-    assert not big[1].z.base.flags.writeable
-    monkeypatch.setattr(network._Block, "MIN_SIZE", 10**12)
-    small = net.trace(x, y)
-    assert small[1].z.base is None
-    assert big.loss == small.loss
-    for (name, a), (_, b) in zip(all_arrays(big), all_arrays(small)):
-        np.testing.assert_array_equal(a, b, err_msg=name)
-        assert not a.flags.writeable, name
-    fwd_big = net.trace(x, y, backward=False)
-    monkeypatch.undo()
-    assert net.trace(x, y, backward=False).loss == fwd_big.loss == big.loss
+    ones = [net.with_loss(reduction="sum").trace(x[:, k], y[:, k]) for k in range(B)]
+    assert big.loss == pytest.approx(s * sum(t.loss for t in ones), rel=1e-12)
+    for l in range(1, net.L + 1):
+        for k, t in enumerate(ones):
+            np.testing.assert_allclose(big[l].z[:, k], t[l].z, rtol=1e-12)
+            np.testing.assert_allclose(big[l].a[:, k], t[l].a, rtol=1e-12)
+            np.testing.assert_allclose(big[l].delta[:, k], s * t[l].delta, rtol=1e-10, atol=1e-15)
+        np.testing.assert_allclose(big[l].dW, s * sum(t[l].dW for t in ones), rtol=1e-10,
+                                   atol=1e-15)
+        np.testing.assert_allclose(big[l].db, s * sum(t[l].db for t in ones), rtol=1e-10,
+                                   atol=1e-15)
+    assert net.trace(x, y, backward=False).loss == big.loss
 
 
-@pytest.mark.parametrize("name", ["identity", "relu", "sigmoid", "tanh", "softmax"])
-def test_activations_write_into_out_exactly_as_without(name):
-    act = ACTIVATIONS[name]
-    z = np.random.default_rng(0).normal(scale=3.0, size=(5, 7))
-    z[0, 0] = 0.0
-    out = np.full_like(z, np.nan)
-    a = act.f(z)
-    a_out = act.f(z, out=out)
-    np.testing.assert_array_equal(a_out, a)
-    if name != "identity":                          # identity returns z itself
-        assert a_out is out
-    if act.elementwise:
-        out = np.full_like(z, np.nan)
-        fp_out = act.fprime(z, a, out=out)
-        assert fp_out is out
-        np.testing.assert_array_equal(fp_out, act.fprime(z, a))
+def test_dead_units_are_those_with_zero_derivative():
+    net = nnlib.worked_example()
+    t = net.replace(1, b=[-0.6, 0.1]).trace([1.0, 2.0], [3.5])     # z¹₁ = −0.1: ReLU off
+    assert t[1].dead.tolist() == [True, False] and t[1].delta[0] == 0
+    assert not t[2].dead.any() and not t[3].dead.any() and not t[0].dead.any()
+    assert net.replace(1, b=[-0.6, 0.1]).trace([1.0, 2.0], [3.5], backward=False)[1] \
+        .dead.tolist() == [True, False]                             # forward only: z ≤ 0
+    at_zero = net.replace(1, b=[-0.5, 0.1]).trace([1.0, 2.0], [3.5])   # z¹₁ = 0: ReLU′(0) = 0
+    assert at_zero[1].z[0] == 0 and at_zero[1].dead[0]
+    sat = Network([Dense([[100.0]], [0.0], "sigmoid"), Dense([[1.0]], [0.0])])
+    assert sat.trace([1.0], [0.0])[1].dead.tolist() == [True]       # σ saturated: f′ = 0 exactly
 
 
 # --- gradient descent ----------------------------------------------------------------------
