@@ -111,22 +111,21 @@ class Trace:
         return f"<Trace L={self.L} E={self.loss:.6g} aᴸ={np.array2string(self.output, precision=4)}>"
 
 
-def _column(b, like):
-    """bˡ as it is added to Wˡ aˡ⁻¹: (n,) for one example, (n, 1) to broadcast over a batch."""
-    return b if like.ndim == 1 else b[:, None]
-
-
-def _record(l, net, Z, A, fprime=None, dE_da=None, delta=None, dW=None, db=None,
+def _record(l, net, one, Z, A, fprime=None, dE_da=None, delta=None, dW=None, db=None,
             WT_delta=None) -> LayerTrace:
-    """Layer l's :class:`LayerTrace`, every array a read-only copy (a trace never changes, so a
-    widget may keep a history of them)."""
+    """Layer l's :class:`LayerTrace`, every array made read-only (each was computed afresh by
+    the trace, so nothing else holds it: a trace never changes, and a widget may keep a
+    history of them). ``one``: a single example, whose columns are given back as vectors (n,)."""
     def frozen(v):
-        return None if v is None else read_only(np.array(v, dtype=np.float64))
+        if v is None:
+            return None
+        return read_only(v[:, 0] if one else v)
 
     layer = net.layers[l - 1] if l else None
     return LayerTrace(l, layer.W if layer else None, layer.b if layer else None,
                       frozen(Z[l]), frozen(A[l]), frozen(fprime), frozen(dE_da), frozen(delta),
-                      frozen(dW), frozen(db), frozen(WT_delta), net.activations[l - 1] if l else None)
+                      None if dW is None else read_only(dW), None if db is None else read_only(db),
+                      frozen(WT_delta), net.layers[l - 1].activation_name if l else None)
 
 
 class Network:
@@ -220,10 +219,11 @@ class Network:
     # -- forward and backward --------------------------------------------------------------
     def forward(self, x) -> np.ndarray:
         """aᴸ: apply zˡ = Wˡ aˡ⁻¹ + bˡ, aˡ = f(zˡ) for l = 1..L, starting from a⁰ = x."""
-        a = self._check_x(x)
+        x = self._check_x(x)
+        a = x if x.ndim == 2 else x[:, None]                 # examples are columns
         for layer, f in zip(self.layers, self._acts):
-            a = f.f(layer.W @ a + _column(layer.b, a))
-        return a
+            a = f.f(layer.W @ a + layer.b[:, None])
+        return a if x.ndim == 2 else a[:, 0]
 
     def E(self, x, y) -> float:
         """The loss E(aᴸ, y) for input x and target y (reduced over the batch)."""
@@ -236,35 +236,37 @@ class Network:
         (nᴸ, B). With ``reduction="mean"`` E and every gradient are divided by B."""
         x = read_only(self._check_x(x))
         y = self._check_y(y, x)
-        s = 1.0 / x.shape[1] if x.ndim == 2 and self.reduction == "mean" else 1.0   # mean: 1/B
+        X, Y = (x, y) if x.ndim == 2 else (x[:, None], y[:, None])   # examples are columns
+        s = 1.0 / X.shape[1] if self.reduction == "mean" else 1.0   # mean: E and ∇E over B
 
         # forward (notes 000, §Ⅰ), l = 1..L
-        A, Z = [x], [None]
+        A, Z = [X], [None]
         for layer, f in zip(self.layers, self._acts):
-            Z.append(layer.W @ A[-1] + _column(layer.b, x))      # zˡ = Wˡ aˡ⁻¹ + bˡ
-            A.append(f.f(Z[-1]))                                 # aˡ = f(zˡ)
-        E = s * self.loss.value(Z[-1], A[-1], y)                 # E = loss(aᴸ, y)
+            Z.append(layer.W @ A[-1] + layer.b[:, None])     # zˡ = Wˡ aˡ⁻¹ + bˡ
+            A.append(f.f(Z[-1]))                             # aˡ = f(zˡ)
+        E = s * self.loss.value(Z[-1], A[-1], Y)             # E = loss(aᴸ, y)
+        one = x.ndim == 1
         if not backward:
-            return Trace(self, x, y, E, [_record(l, self, Z, A) for l in range(self.L + 1)])
+            return Trace(self, x, y, E, [_record(l, self, one, Z, A) for l in range(self.L + 1)])
 
         # backward (§Ⅱ, steps 1–5), l = L..1
         L, records = self.L, [None] * (self.L + 1)
-        dE_da = s * self.loss.grad_a(A[L], y)                    # ∂E/∂aᴸ
+        dE_da = s * self.loss.grad_a(A[L], Y)                # ∂E/∂aᴸ
         for l in range(L, 0, -1):
             W, f = self.layers[l - 1].W, self._acts[l - 1]
-            fprime = f.fprime(Z[l], A[l]) if f.elementwise else None           # f′(zˡ)
+            fprime = f.fprime(Z[l], A[l]) if f.elementwise else None          # f′(zˡ)
             if l == L and self.loss.delta_shortcut is not None:
-                delta = s * self.loss.delta_shortcut(Z[l], A[l], y)          # δᴸ = aᴸ − y
+                delta = s * self.loss.delta_shortcut(Z[l], A[l], Y)         # δᴸ = aᴸ − y
             elif fprime is not None:
-                delta = dE_da * fprime                                       # δˡ = ∂E/∂aˡ ⊙ f′(zˡ)
+                delta = dE_da * fprime                                      # δˡ = ∂E/∂aˡ ⊙ f′(zˡ)
             else:
-                delta = f.backprop(Z[l], A[l], dE_da)                        # softmax: Jacobian
-            dW = delta @ A[l - 1].T if x.ndim == 2 else np.outer(delta, A[l - 1])  # δˡ (aˡ⁻¹)ᵀ
-            db = delta.sum(axis=1) if x.ndim == 2 else delta                 # ∂E/∂bˡ = δˡ
-            WT_delta = W.T @ delta                                           # (Wˡ)ᵀ δˡ
-            records[l] = _record(l, self, Z, A, fprime, dE_da, delta, dW, db, WT_delta)
-            dE_da = WT_delta                                                 # ∂E/∂aˡ⁻¹
-        records[0] = _record(0, self, Z, A, dE_da=dE_da)
+                delta = f.backprop(Z[l], A[l], dE_da)                       # softmax: Jacobian
+            dW = delta @ A[l - 1].T                                         # ∂E/∂Wˡ = δˡ (aˡ⁻¹)ᵀ
+            db = delta.sum(axis=1)                                          # ∂E/∂bˡ = δˡ
+            WT_delta = W.T @ delta                                          # (Wˡ)ᵀ δˡ
+            records[l] = _record(l, self, one, Z, A, fprime, dE_da, delta, dW, db, WT_delta)
+            dE_da = WT_delta                                                # ∂E/∂aˡ⁻¹
+        records[0] = _record(0, self, one, Z, A, dE_da=dE_da)
         return Trace(self, x, y, E, records)
 
     # -- checks ----------------------------------------------------------------------------
