@@ -220,10 +220,28 @@ class Network:
     def forward(self, x) -> np.ndarray:
         """aᴸ: apply zˡ = Wˡ aˡ⁻¹ + bˡ, aˡ = f(zˡ) for l = 1..L, starting from a⁰ = x."""
         x = self._check_x(x)
-        a = x if x.ndim == 2 else x[:, None]                 # examples are columns
-        for layer, f in zip(self.layers, self._acts):
-            a = f.f(layer.W @ a + layer.b[:, None])
+        z, a = self._output(self.params(), x if x.ndim == 2 else x[:, None])
         return a if x.ndim == 2 else a[:, 0]
+
+    def _output(self, params, X):
+        """(zᴸ, aᴸ) for the columns X, with the layers' (W, b) taken from ``params``."""
+        a = z = X
+        for (W, b), f in zip(params, self._acts):
+            z = W @ a + b[:, None]                           # zˡ = Wˡ aˡ⁻¹ + bˡ
+            a = f.f(z)                                       # aˡ = f(zˡ)
+        return z, a
+
+    def loss_at(self, params, x, y) -> float:
+        """E for input x and target y with [(W¹, b¹), …] in place of this network's parameters
+        (of the same shapes; not checked). Numerical differentiation calls this for every
+        perturbed parameter, so it builds no new Network and no trace."""
+        X = np.asarray(x, dtype=float)
+        Y = np.asarray(y, dtype=float)
+        if X.ndim == 1:
+            X, Y = X[:, None], Y.reshape(-1, 1)
+        s = 1.0 / X.shape[1] if self.reduction == "mean" else 1.0
+        z, a = self._output(params, X)
+        return s * self.loss.value(z, a, Y)
 
     def E(self, x, y) -> float:
         """The loss E(aᴸ, y) for input x and target y (reduced over the batch)."""
