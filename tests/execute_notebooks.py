@@ -1,4 +1,5 @@
-"""Run notebooks top to bottom in a fresh kernel and save them with the outputs they produce.
+"""Run notebooks top to bottom in a fresh kernel and save them with the outputs they produce and
+the state of their widgets (so a saved notebook shows its panels before it runs).
 
     python tests/execute_notebooks.py notebooks/01_*.ipynb ...
 
@@ -16,10 +17,9 @@ from nbclient import NotebookClient
 def execute(path: Path) -> float:
     nb = nbformat.read(path, as_version=4)
     start = time.perf_counter()
-    NotebookClient(nb, timeout=300, kernel_name="python3",
+    NotebookClient(nb, timeout=300, kernel_name="python3", store_widget_state=True,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     took = time.perf_counter() - start
-    nb.metadata.pop("widgets", None)      # saved widget state goes stale; the kernel makes it
     nbformat.write(nb, path)
     return took
 

@@ -16,12 +16,31 @@ from pathlib import Path
 import anywidget
 import ipywidgets as widgets
 
-from ..i18n import tr
+from ..i18n import language, tr
 
 __all__ = ["View", "Box", "Row", "Message", "LiveView", "JS"]
 
 JS = Path(__file__).resolve().parent / "js"          # the views' ESM files and stylesheet
-CSS = (JS / "nnlib.css").read_text(encoding="utf-8")
+
+
+def _offline_css() -> str:
+    """A saved panel shown before its notebook runs has no kernel behind it: ipywidgets marks
+    every widget with a broken-link icon. One line at the top of the box says it instead, in
+    the box's language (the text comes from the message table)."""
+    from ..messages import MESSAGES
+    rules = [".nn-box .jupyter-widgets-disconnected::before { content: none !important; "
+             "display: none !important; }"]
+    for lang, text in MESSAGES["offline.banner"].items():
+        rules.append(f'.nn-box.nn-lang-{lang}.jupyter-widgets-disconnected::before {{ '
+                     f'content: "{text}" !important; display: block !important; '
+                     'font: 12px sans-serif !important; color: #8d6e63 !important; '
+                     'padding: 2px 0 4px !important; }')
+    rules.append(".nn-box .nn-box.jupyter-widgets-disconnected::before { content: none !important;"
+                 " display: none !important; }")         # once, on the outermost box
+    return "\n".join(rules)
+
+
+CSS = (JS / "nnlib.css").read_text(encoding="utf-8") + "\n" + _offline_css()
 
 
 class View(anywidget.AnyWidget):
@@ -42,7 +61,7 @@ class Box(widgets.VBox):
     def __init__(self, children=(), css=(), fallback: str = "fallback.panel", **kwargs):
         super().__init__(list(children), **kwargs)
         self._fallback = fallback
-        for c in (css,) if isinstance(css, str) else css:
+        for c in ("nn-box", f"nn-lang-{language()}", *((css,) if isinstance(css, str) else css)):
             self.add_class(c)
 
     def __repr__(self):
@@ -56,7 +75,7 @@ class Row(widgets.HBox):
         layout = {"flex_flow": "row wrap", "align_items": "flex-start", "grid_gap": gap}
         layout.update(kwargs.pop("layout", {}))
         super().__init__(list(children), layout=layout, **kwargs)
-        for c in (css,) if isinstance(css, str) else css:
+        for c in ("nn-box", *((css,) if isinstance(css, str) else css)):
             self.add_class(c)
 
     def __repr__(self):

@@ -1,4 +1,4 @@
-"""The message table of :mod:`nnlib.i18n`: key → {"zh": …, "en": …}.
+"""Messages of the widget toolkit (controls, panel, diagram, formulas, descent).
 
 Chinese first, as the course is; each Chinese entry keeps the notes' English terms in
 parentheses where the narrative does. Placeholders are {names}; both languages use the same.
@@ -21,6 +21,10 @@ MESSAGES = {
     "fallback.controls": {
         "zh": "（滑块：运行这个单元格即可显示）",
         "en": "(Sliders: run this cell to show them)"},
+
+    "offline.banner": {
+        "zh": "（保存的画面：运行笔记本（Run All）之后才能拖动）",
+        "en": "(A saved picture: run the notebook (Run All) to move it)"},
 
     # -- messages ---------------------------------------------------------------------------
     "msg.internal": {
@@ -76,7 +80,7 @@ MESSAGES = {
     "values.prediction": {"zh": "预测", "en": "prediction"},
     "tab.forward": {"zh": "前向公式", "en": "forward formulas"},
     "tab.backward": {"zh": "反向公式", "en": "backward formulas"},
-    "tab.gradcheck": {"zh": "梯度检验 (gradient check)", "en": "gradient check"},
+    "tab.gradcheck": {"zh": "梯度检验", "en": "gradient check"},
     "forward.title": {"zh": "前向：zˡ = Wˡ aˡ⁻¹ + bˡ，aˡ = f(zˡ)",
                       "en": "forward: zˡ = Wˡ aˡ⁻¹ + bˡ, aˡ = f(zˡ)"},
     "backward.title": {"zh": "反向：δˡ 与 ∂E/∂Wˡ = δˡ (aˡ⁻¹)ᵀ",

@@ -1,0 +1,39 @@
+"""The message catalogue: every key in both languages, with the same placeholders; English
+entries hold no Chinese; the language can be switched and is the edition's."""
+import re
+
+import pytest
+
+import nnlib
+from nnlib.i18n import LANGUAGES, language, placeholders, set_language, tr
+from nnlib.messages import MESSAGES
+
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_every_message_has_both_languages_with_the_same_placeholders(key):
+    entry = MESSAGES[key]
+    assert set(entry) == set(LANGUAGES), f"{key}: languages {sorted(entry)}"
+    assert all(entry[lang].strip() for lang in LANGUAGES), f"{key}: an empty text"
+    assert placeholders(entry["zh"]) == placeholders(entry["en"]), key
+    assert not CJK.search(entry["en"]), f"{key}: Chinese in the English text: {entry['en']!r}"
+
+
+def test_switching_the_language():
+    before = language()
+    try:
+        assert set_language("en") == "en" and tr("panel.reset") == "reset"
+        assert set_language("zh") == "zh" and tr("panel.reset") == "重置"
+        with pytest.raises(ValueError, match="language must be one of zh, en"):
+            set_language("fr")
+    finally:
+        set_language(before)
+    assert nnlib.set_language is set_language
+
+
+def test_fields_are_filled_and_a_missing_key_says_which():
+    assert tr("descent.summary", lang="en", eta="0.1", k=3, E0="1", Ek="0.5") == \
+        "η = 0.1, 3 steps: E from 1 to 0.5"
+    with pytest.raises(KeyError, match="no message 'no.such.key'"):
+        tr("no.such.key")
