@@ -92,6 +92,10 @@ class Static:
     def _repr_html_(self):
         return f"<style>{CSS}</style><div class=\"nn-template\">{self.html}</div>"
 
+    def __add__(self, other: "Static") -> "Static":
+        """Two pictures in one output, one below the other."""
+        return Static(self.html + other.html)
+
     def __repr__(self):
         from ..i18n import tr
         return tr("fallback.numbers")
