@@ -35,14 +35,16 @@ def num(v: float, digits: int = 4) -> str:
     """Fixed decimals, a true minus sign, no '−0.0000'; from 10⁶ on in scientific notation
     (a diverging loss is 7.70e+28, never 29 digits); inf and NaN as ∞, −∞ and NaN."""
     v = float(v)
-    if not math.isfinite(v):
-        return "NaN" if v != v else ("∞" if v > 0 else MINUS + "∞")
-    if abs(v) >= 1e6:
+    if not -1e6 < v < 1e6:
+        if v != v:
+            return "NaN"
+        if v in (math.inf, -math.inf):
+            return "∞" if v > 0 else MINUS + "∞"
         return f"{v:.2e}".replace("-", MINUS)
     text = f"{v:.{digits}f}"
-    if float(text) == 0.0:
-        text = text.lstrip("-")
-    return text.replace("-", MINUS)
+    if text[0] != "-":
+        return text
+    return text[1:] if text.strip("-0.") == "" else MINUS + text[1:]   # never −0.0000
 
 
 def num_wide(v: float, digits: int = 3) -> str:
@@ -75,6 +77,8 @@ def readout(v: float, step: float) -> str:
     v = float(v)
     d = decimals(step)
     if not math.isfinite(v):
+        return num(v)
+    if abs(v) >= 1e6:                          # far out after a diverging descent: 3 digits
         return num(v)
     if abs(v / step - round(v / step)) < 1e-7:
         return num(v, d)

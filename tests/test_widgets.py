@@ -26,12 +26,11 @@ def move(controls, **values):
 
 
 def press(controls, key):
-    controls._on_msg(controls, {"type": "press", "key": key}, [])
+    controls.receive({"type": "press", "key": key})
 
 
 def typed_badly(controls, key, text, reason):
-    controls._on_msg(controls, {"type": "rejected", "key": key, "text": text, "reason": reason},
-                     [])
+    controls.receive({"type": "rejected", "key": key, "text": text, "reason": reason})
 
 
 def expected_values(t) -> dict:
@@ -326,5 +325,19 @@ def test_scene_and_chart():
     assert view.shapes == s.shapes and view.width == 200
     clicks = []
     view.on_click(clicks.append)
-    view._on_msg(view, {"event": "click", "id": "dot-3"}, [])
+    view.receive({"event": "click", "id": "dot-3"})
     assert clicks == ["dot-3"]
+
+
+def test_a_view_out_of_sight_is_brought_up_to_date_when_it_comes_back():
+    from nnlib.lessons import backprop as B
+    p = panel03()
+    view = B.live(p, B.step3, "nn-test-step3")
+    view.receive({"event": "visible", "visible": False, "view": "a"})
+    assert not view.visible
+    before = dict(view.values)
+    move(p.controls, **{"x-1": 0.4})
+    assert view.values == before                       # not redrawn while out of sight
+    view.receive({"event": "visible", "visible": True, "view": "a"})
+    assert view.values["s3-3-e-1-1"] == fmt.num(p.trace[3].WT_delta[0])
+    assert view.values != before and view.nn_shows is p.trace

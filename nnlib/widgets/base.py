@@ -44,9 +44,41 @@ CSS = (JS / "nnlib.css").read_text(encoding="utf-8") + "\n" + _offline_css()
 
 
 class View(anywidget.AnyWidget):
-    """Base of the browser-drawn views: the shared stylesheet and the plain-text fallback."""
+    """Base of the browser-drawn views: the shared stylesheet, the plain-text fallback, and
+    whether the view is on screen (each displayed copy reports when it scrolls in or out of
+    sight; a view never reported on is taken as shown, e.g. headless)."""
     _css = CSS
     fallback = "fallback.view"          # the i18n key of what is shown where no widget can be
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._on_screen: dict[str, bool] = {}
+        self._shown_callbacks = []
+        self.on_msg(lambda _, content, buffers: self.receive(content))
+
+    @property
+    def visible(self) -> bool:
+        return not self._on_screen or any(self._on_screen.values())
+
+    def when_shown(self, callback):
+        """Call ``callback()`` when the view comes into sight (after being out of it)."""
+        self._shown_callbacks.append(callback)
+        return callback
+
+    def receive(self, content: dict):
+        """A message from the browser: a view coming into or out of sight, or the view's own
+        (:meth:`handle_message`: a click, a button …). Tests call this as the browser would."""
+        if content.get("event") == "visible":
+            was = self.visible
+            self._on_screen[str(content.get("view"))] = bool(content.get("visible"))
+            if self.visible and not was:
+                for cb in list(self._shown_callbacks):
+                    cb()
+        else:
+            self.handle_message(content)
+
+    def handle_message(self, content):
+        """A view's own messages from the browser (a click …)."""
 
     def _repr_mimebundle_(self, **kwargs):
         data, metadata = super()._repr_mimebundle_(**kwargs)

@@ -89,7 +89,6 @@ class Controls(View):
         self.add_class("nn-view")
         if css:
             self.add_class(css)
-        self.on_msg(self._on_msg)
 
     # -- reading -------------------------------------------------------------------------
     def value(self, key):
@@ -139,7 +138,7 @@ class Controls(View):
         for cb in list(self._change):
             cb(keys, self._user)
 
-    def _on_msg(self, _, content, buffers):
+    def handle_message(self, content):
         kind = content.get("type")
         if kind == "press" and content.get("key") in self._press:
             self._press[content["key"]]()

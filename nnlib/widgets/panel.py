@@ -213,14 +213,33 @@ class NetworkPanel(LiveView):
     def follow(self, view, key: str | None = None, call_now: bool = True):
         """Update ``view`` (anything with ``update(trace)``) with every new trace, as one more
         view of the panel. ``key``: a view followed earlier under the same key is replaced (a
-        notebook cell run again does not stack a second copy). Returns the view."""
+        notebook cell run again does not stack a second copy). A browser-drawn view out of
+        sight (far down the page) is brought up to date when it scrolls into sight instead of
+        on every move. Returns the view."""
         self._followers[key if key is not None else id(view)] = view
+        if hasattr(view, "when_shown"):
+            view.when_shown(lambda: self._bring_up_to_date(view))
         if call_now and self.trace is not None:
             try:
-                view.update(self.trace)
+                self._update_follower(view, self.trace, force=True)
             except Exception as exc:               # noqa: BLE001 — shown, never raised
                 self.unexpected(exc)
         return view
+
+    def _update_follower(self, view, t, force: bool = False):
+        if force or getattr(view, "visible", True):
+            view.update(t)
+            view.nn_shows = t
+        else:
+            view.nn_shows = None                   # stale: updated when it comes into sight
+
+    def _bring_up_to_date(self, view):
+        if self.trace is not None and getattr(view, "nn_shows", None) is not self.trace and \
+                view in self._followers.values():
+            try:
+                self._update_follower(view, self.trace, force=True)
+            except Exception as exc:               # noqa: BLE001
+                self.unexpected(exc)
 
     def compute(self):
         net, x, y = self.current()
@@ -267,7 +286,7 @@ class NetworkPanel(LiveView):
         if self.spec.value != spec:
             self.spec.value = spec
         for view in list(self._followers.values()):
-            view.update(t)
+            self._update_follower(view, t)
 
     # -- changing many controls at once ---------------------------------------------------
     def hold(self):

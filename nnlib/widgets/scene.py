@@ -107,7 +107,6 @@ class SceneView(View):
             self.add_class(css)
         self.add_class("nn-view")
         self._clicks = []
-        self.on_msg(self._on_msg)
 
     def draw(self, scene: Scene):
         """Replace the whole picture (rarely: a new network shape, new axes)."""
@@ -118,7 +117,7 @@ class SceneView(View):
         self._clicks.append(callback)
         return callback
 
-    def _on_msg(self, _, content, buffers):
+    def handle_message(self, content):
         if content.get("event") == "click":
             for cb in self._clicks:
                 cb(content.get("id"))

@@ -7,9 +7,9 @@ import importlib.util
 
 import pytest
 
-from nnpage import (NOTEBOOKS, ROOT, RequestLog, Server, blank_canvases, free_port, new_value, number, pick,
+from nnpage import (NOTEBOOKS, ROOT, RequestLog, Server, free_port, new_value, number, pick,
                     press_arrow, save_screenshot, server_env, set_by_readout,
-                    wait_numbers_match, wait_settled)
+                    wait_numbers_match, wait_readout_changes, wait_settled)
 
 pytestmark = pytest.mark.browser
 
@@ -58,20 +58,19 @@ def test_slider_in_voila(voila, page):
     x, w = pick(before["sliders"], "x"), pick(before["sliders"], "W")
     assert x and w, "the first panel needs an input and a weight slider"
     set_by_readout(panel, x, new_value(before, x, -0.5))
+    wait_readout_changes(page, panel, x, before["sliders"][x])
     after = wait_numbers_match(panel)
     assert after["sliders"][x] != before["sliders"][x], f"typing into {x} did nothing"
     press_arrow(panel, w, 3, "ArrowLeft" if new_value(after, w, -0.03) < number(
         after["sliders"][w]) else "ArrowRight")
-    page.wait_for_function(
-        "([p, key, old]) => p.querySelector('.nn-' + key + ' .widget-readout')"
-        ".textContent !== old", arg=[panel.element_handle(), w, after["sliders"][w]])
+    wait_readout_changes(page, panel, w, after["sliders"][w])
     final = wait_numbers_match(panel)
     assert [k for k in before["values"] if before["values"][k] != final["values"][k]], \
         "no number changed after moving two sliders"
 
-    problems, canvases = wait_settled(page, None, timeout=15)
+    problems, views = wait_settled(page, None, timeout=15)
     assert not problems, "\n".join(problems)
-    assert not blank_canvases(canvases, "voila"), "a figure canvas is blank"
+    assert not views["blank"], f"blank views in Voila: {views['blank']}"
     panel.scroll_into_view_if_needed()
     save_screenshot(page, ROOT / "docs" / "screenshots" / "voila.png")
     foreign = requests.foreign()

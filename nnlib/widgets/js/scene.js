@@ -40,6 +40,22 @@ function apply(el, spec) {
   }
 }
 
+let views = 0;
+
+// Tell the kernel when this view scrolls into or out of sight: a view out of sight is not
+// redrawn on every move, only when it comes back.
+function watchVisibility(model, el) {
+  const id = `${Date.now().toString(36)}-${++views}`;
+  if (typeof IntersectionObserver === "undefined") return () => {};
+  let last = null;
+  const io = new IntersectionObserver((entries) => {
+    const on = entries[entries.length - 1].isIntersecting;
+    if (on !== last) { last = on; model.send({ event: "visible", visible: on, view: id }); }
+  }, { rootMargin: "200px" });
+  io.observe(el);
+  return () => { io.disconnect(); model.send({ event: "visible", visible: false, view: id }); };
+}
+
 function render({ model, el }) {
   el.classList.add("nn-scene");
   const svg = document.createElementNS(NS, "svg");
@@ -65,7 +81,7 @@ function render({ model, el }) {
         e.addEventListener("click", () => model.send({ event: "click", id: s.click }));
       }
       (s.parent ? byId.get(s.parent) || svg : svg).appendChild(e);
-      if (s.id) byId.set(s.id, e);
+      if (s.id) { byId.set(s.id, e); e.setAttribute("data-id", s.id); }   // for tests
     }
     update();
   }
@@ -82,7 +98,9 @@ function render({ model, el }) {
   model.on("change:height", draw);
   model.on("change:updates", update);
   draw();
+  const unwatch = watchVisibility(model, el);
   return () => {
+    unwatch();
     model.off("change:shapes", draw);
     model.off("change:width", draw);
     model.off("change:height", draw);
