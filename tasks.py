@@ -71,8 +71,19 @@ def jupyter_env() -> dict:
     return dict(os.environ, PATH=f"{VENV / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}")
 
 
+def trust_notebooks(env) -> None:
+    """Mark the repository's own notebooks as trusted, so JupyterLab draws their saved widget
+    state (the panels' pictures) before they run; a fresh clone's notebooks are not trusted."""
+    nbs = sorted(str(p) for p in (ROOT / "notebooks").rglob("*.ipynb")
+                 if ".ipynb_checkpoints" not in p.parts)
+    if nbs:
+        subprocess.run([str(VENV / "bin" / "jupyter"), "trust", *nbs], env=env, check=False,
+                       stdout=subprocess.DEVNULL)
+
+
 def lab(args):
     setup("requirements.txt")
+    trust_notebooks(jupyter_env())
     extra = ["--allow-root"] if os.geteuid() == 0 else []
     os.execve(str(VENV / "bin" / "jupyter"),
               ["jupyter", "lab", f"--notebook-dir={ROOT / 'notebooks'}", *extra, *args],
