@@ -82,7 +82,7 @@ def target(path: Path) -> Path:
 def main(argv):
     if not argv or argv[0] != "build":
         sys.exit(__doc__)
-    sources = [Path(a) for a in argv[1:]] or sorted(SRC.glob("*.md"))
+    sources = [Path(a).resolve() for a in argv[1:]] or sorted(SRC.glob("*.md"))
     for src in sources:
         nb = build(src)
         nbformat.write(nb, target(src))

@@ -17,16 +17,16 @@ are drawn by the browser (anywidget ESM files in ``js/``). The toolkit has a few
 from .base import Box, LiveView, Message, Row, View
 from .controls import Controls, button, choice, grid_slider, group, number, slider, toggle
 from .descent import ETA_GRID, DescentControls, history_table
-from .network import (COLORS, DiagramView, backward_eq, backward_eqs, diagram_scene,
+from .network import (AGREE, COLORS, DiagramView, backward_eq, backward_eqs, diagram_scene,
                       diagram_updates, forward_eq, forward_eqs, gradcheck_table, values_table)
 from .panel import ALL_VIEWS, CHOICES, RANGES, NetworkPanel
-from .scene import Chart, Scene, SceneView, diverging
+from .scene import Chart, Scene, SceneView, arrow_d, diverging, path_d
 from .template import Doc, TemplateView, eq, lhs, matrix, op, show, table
 
 __all__ = ["Box", "Row", "View", "LiveView", "Message", "Controls", "group", "slider",
            "grid_slider", "choice", "toggle", "number", "button", "DescentControls", "ETA_GRID",
            "history_table", "NetworkPanel", "ALL_VIEWS", "CHOICES", "RANGES", "COLORS",
            "DiagramView", "diagram_scene", "diagram_updates", "values_table", "forward_eq",
-           "forward_eqs", "backward_eq", "backward_eqs", "gradcheck_table", "Scene", "SceneView",
-           "Chart", "diverging", "Doc", "TemplateView", "show", "matrix", "eq", "op", "lhs",
+           "forward_eqs", "backward_eq", "backward_eqs", "gradcheck_table", "AGREE", "Scene",
+           "SceneView", "Chart", "diverging", "arrow_d", "path_d", "Doc", "TemplateView", "show", "matrix", "eq", "op", "lhs",
            "table"]

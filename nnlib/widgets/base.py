@@ -193,6 +193,24 @@ class LiveView:
         self.timings.append(time.perf_counter() - start)
         return True
 
+    def watch(self, controls):
+        """Wire ``controls`` to this widget: a learner's move clears the last message and
+        recomputes (``refresh``), a change made from Python recomputes, and a typed value the
+        browser refused is said on the message line. Returns the controls."""
+        controls.on_change(lambda keys, user: self.action(self.refresh) if user
+                           else self.refresh())
+        controls.on_reject(lambda key, text, reason: self.refused(controls, key, text, reason))
+        return controls
+
+    def refused(self, controls, key, text, reason):
+        """Say why a typed value was refused (not a number, out of the slider's range …)."""
+        from .. import fmt
+        self.message.clear()
+        it = controls.item(key)
+        self.message.show(tr(f"msg.reject.{reason}", text=text, label=it["label"],
+                             lo=fmt.num(it.get("min", 0), 2), hi=fmt.num(it.get("max", 0), 2),
+                             value=controls.readouts.get(key, "")))
+
     def action(self, fn, *args, **kwargs):
         """Run a learner's action: clear the last message, then ``fn``; its errors become the
         message (a ValueError as it is, anything else as an internal error)."""

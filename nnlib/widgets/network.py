@@ -51,9 +51,10 @@ def diagram_scene(sizes, edge_labels: bool = False) -> Scene:
     """The static picture of a network with layer sizes ``sizes`` = [n⁰, …, nᴸ]: edges, circles
     and empty texts with ids the updates address (``e-l-i-j`` carries Wˡᵢⱼ from unit j of layer
     l − 1 to unit i of layer l; ``n-l-i`` and ``t-l-i`` are unit i of layer l)."""
-    pos = positions(sizes)
     L = len(sizes) - 1
-    width = 2 * SIDE + L * DX
+    width = max(2 * SIDE + L * DX, 480.0)               # room for the legend
+    pos = [[(x + (width - 2 * SIDE - L * DX) / 2, y) for x, y in layer]
+           for layer in positions(sizes)]
     height = TOP + 2 * R + (max(sizes) - 1) * DY + BOTTOM
     s = Scene(width, height)
     for l in range(1, L + 1):

@@ -14,6 +14,7 @@ for tests: ``nn-panel``; each control ``nn-x-1``, ``nn-W-1-2-1``, ``nn-b-2-1``, 
 """
 from __future__ import annotations
 
+import html
 import json
 
 import ipywidgets as widgets
@@ -69,6 +70,7 @@ class NetworkPanel(LiveView):
             self.view_names = tuple(v for v in self.view_names
                                     if v not in ("backward", "gradcheck", "descent"))
         self.ranges = dict(RANGES, **(ranges or {}))
+        self.title = title
         self.activation_choices = tuple(activation_choices)
         self._rng = np.random.default_rng(seed)
         self.trace, self.checks = None, None
@@ -81,7 +83,7 @@ class NetworkPanel(LiveView):
         self.actions = Controls(self._action_groups(edge_mode), css="nn-panel-actions")
         for c in (self.controls, self.actions):
             c.on_change(self._on_controls)
-            c.on_reject(lambda key, text, reason, c=c: self._on_reject(c, key, text, reason))
+            c.on_reject(lambda key, text, reason, c=c: self.refused(c, key, text, reason))
         self.actions.on_press("reset", lambda: self.action(self.reset))
         self.actions.on_press("randomise", lambda: self.action(self.randomise))
         if self.descent is not None:
@@ -166,13 +168,6 @@ class NetworkPanel(LiveView):
                 self.descent.forget()              # a new starting point
         self.refresh()
 
-    def _on_reject(self, controls, key, text, reason):
-        self.message.clear()
-        it = controls.item(key)
-        self.message.show(tr(f"msg.reject.{reason}", text=text, label=it["label"],
-                             lo=fmt.num(it.get("min", 0), 2), hi=fmt.num(it.get("max", 0), 2),
-                             value=controls.readouts.get(key, "")))
-
     # -- views ----------------------------------------------------------------------------
     def _build_views(self, net):
         names = self.view_names
@@ -208,6 +203,9 @@ class NetworkPanel(LiveView):
             self.tabs.observe(lambda _: self._update_tabs(), "selected_index")
             rows.append(self.tabs)
         rows.append(self.spec)
+        if self.title:
+            rows.insert(0, widgets.HTML(f'<div class="nn-h" style="font-size:14px">'
+                                        f'{html.escape(self.title)}</div>'))
         self.layout(rows[0], *rows[1:], css=("nn-panel",))
 
     def follow(self, view, key: str | None = None, call_now: bool = True):

@@ -20,7 +20,7 @@ import traitlets
 from .. import fmt
 from .base import JS, View
 
-__all__ = ["Scene", "SceneView", "Chart", "diverging"]
+__all__ = ["Scene", "SceneView", "Chart", "diverging", "arrow_d", "path_d"]
 
 
 def _attr(name: str) -> str:
@@ -72,9 +72,43 @@ class Scene:
     def group(self, id, **a):
         return self.add("g", id, **a)
 
+    def arrow(self, id, x0, y0, x1, y1, head: float = 8.0, **a):
+        """An arrow from (x0, y0) to (x1, y1), its head included (one path: an update moves it
+        with ``{"d": arrow_d(...)}``)."""
+        a.setdefault("stroke_width", 1.5)
+        colour = a.pop("color", "#616161")
+        return self.path(id, arrow_d(x0, y0, x1, y1, head), stroke=colour, fill=colour, **a)
+
+    def legend(self, x, y, entries, dy: float = 16, row: bool = False, font_size: float = 12):
+        """A legend at (x, y): entries (kind, colour, label, dash) with kind "line", "dot" or
+        "ring", one under the other (or side by side with ``row``)."""
+        for k, (kind, colour, label, dash) in enumerate(entries):
+            xx, yy = x, y + (0 if row else k * dy)
+            if row:       # the next entry after this one's label (CJK characters are wider)
+                x += 44 + sum(11.5 if ord(ch) > 0x2E80 else 6.6 for ch in label)
+            if kind == "line":
+                self.line(None, xx, yy, xx + 22, yy, stroke=colour, stroke_width=2.2,
+                          stroke_dasharray=dash)
+            else:
+                self.circle(None, xx + 11, yy, 4.5, fill="none" if kind == "ring" else colour,
+                            stroke=colour, stroke_width=1.5)
+            self.text(None, xx + 28, yy + 4, label, font_size=font_size, text_anchor="start")
+
 
 def points_attr(points) -> str:
     return " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+
+
+def arrow_d(x0, y0, x1, y1, head: float = 8.0) -> str:
+    """An SVG path: the shaft from (x0, y0) to (x1, y1) and a closed head at the tip ("" for a
+    zero-length arrow)."""
+    n = float(np.hypot(x1 - x0, y1 - y0))
+    if n < 1e-9:
+        return ""
+    ux, uy, h = (x1 - x0) / n, (y1 - y0) / n, min(head, 0.6 * n)
+    bx, by = x1 - h * ux, y1 - h * uy
+    return (f"M{x0:.1f} {y0:.1f} L{bx:.1f} {by:.1f} M{x1:.1f} {y1:.1f} L{bx - 0.45 * h * uy:.1f}"
+            f" {by + 0.45 * h * ux:.1f} L{bx + 0.45 * h * uy:.1f} {by - 0.45 * h * ux:.1f} Z")
 
 
 def path_d(xs, ys) -> str:
@@ -109,9 +143,12 @@ class SceneView(View):
         self._clicks = []
 
     def draw(self, scene: Scene):
-        """Replace the whole picture (rarely: a new network shape, new axes)."""
+        """Replace the whole picture (rarely: a new network shape, new axes). The picture keeps
+        its own width in a row, and shrinks to fit a narrower screen."""
         with self.hold_sync():
             self.width, self.height, self.shapes = scene.width, scene.height, scene.shapes
+        self.layout.flex, self.layout.min_width = f"0 1 {scene.width:.0f}px", "0"
+        self.layout.width, self.layout.max_width = f"{scene.width:.0f}px", "100%"
 
     def on_click(self, callback):
         self._clicks.append(callback)
