@@ -51,7 +51,7 @@ class Predict(LiveView):
         self.q, self.panel, self.revealed = question, panel, False
         self.controls = self.watch(Controls([group(question.text("question"), [
             toggle("choice", "", "", [(o, question.text(o)) for o in question.options]),
-            button("check", tr("pq.check"), primary=True)], css="nn-predict-group")],
+            button("check", tr("pq.check"), primary=True)], row=True, css="nn-predict-group")],
             css=f"{css}-controls"))
         self.controls.on_press("check", lambda: self.action(self.check))
         self.view = TemplateView(self._answer, f"{css}-answer")

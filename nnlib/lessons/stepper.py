@@ -164,17 +164,16 @@ class BackpropStepper(LiveView):
     def show(self, k):
         done = self.steps[:k]
         current = self.steps[k - 1] if k else None
-        up = diagram_updates(self.t, "dW" if any(s["kind"] == "dW" for s in done) else "W",
+        up = diagram_updates(self.t, "W",                      # edges: the weights used
                              highlight=set(current["lit"]) if current else set())
         self.diagram.updates = self._mask({i: v for i, v in up.items()
                                            if not i.startswith("el-")}, done)
         self.now.update(k)
-        guess = self.controls.item("guess")
         options = [[c, c] for c in self.choices()] if self.asking else []
-        if guess["options"] != options:             # offer (or take away) the choices
-            guess["options"], guess["label"] = options, tr("stepper.which") if options else ""
+        if self.controls.item("guess")["options"] != options:   # offer (or take away) choices
             with self.controls.hold():
-                self.controls.groups = self.controls.groups_spec()
+                self.controls.change_item("guess", options=options,
+                                          label=tr("stepper.which") if options else "")
                 self.controls.set({"guess": ""})
         self.controls.disabled = [key for key, off in (("back", k == 0),
                                                        ("next", k == len(self.steps)),

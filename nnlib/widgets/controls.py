@@ -169,10 +169,13 @@ class Controls(View):
             it = self._items[key]
             if it["kind"] == "slider" and "options" not in it:
                 v = float(v)
-                if v > it["max"]:
-                    it["max"], widened = float(_round_out(v * 1.5, it["step"])), True
-                if v < it["min"]:
-                    it["min"], widened = float(_round_out(v * 1.5, it["step"])), True
+                lo, hi = it["min"], it["max"]
+                if v > hi:
+                    hi = float(_round_out(v * 1.5, it["step"]))
+                if v < lo:
+                    lo = float(_round_out(v * 1.5, it["step"]))
+                if (lo, hi) != (it["min"], it["max"]):      # a new dict: the old state stays
+                    self._items[key], widened = {**it, "min": lo, "max": hi}, True
         with self.hold():
             if widened:
                 self.groups = copy.deepcopy(self.groups_spec())
@@ -190,6 +193,12 @@ class Controls(View):
         with self.hold():
             self.groups = self.groups_spec() if spec else []
             self.values = dict(values)
+
+    def change_item(self, key, **fields):
+        """Change a control's own settings (its label, options, range …); the controls are
+        drawn again. ``reset()`` brings back the settings they started with."""
+        self._items[key] = {**self._items[key], **fields}    # a new dict: the old state stays
+        self.groups = copy.deepcopy(self.groups_spec())
 
     def enable(self, key, on: bool = True):
         keys = set(self.disabled)
