@@ -13,6 +13,24 @@ def _close_figures():
         sys.modules["matplotlib.pyplot"].close("all")
 
 
+@pytest.fixture(autouse=True)
+def _language_back_to_chinese():
+    """A test that switches nnlib to English (the English edition's tests, the core's messages
+    matched in English) does not leak it into the next test."""
+    yield
+    import nnlib
+    nnlib.set_language("zh")
+
+
+@pytest.fixture
+def english():
+    """nnlib speaking English for one test: `pytestmark = pytest.mark.usefixtures("english")`."""
+    import nnlib
+    nnlib.set_language("en")
+    yield
+    nnlib.set_language("zh")
+
+
 def pytest_collection_modifyitems(config, items):
     # tasks.py sets NNLIB_SKIP_BROWSER when it could not get Debian's chromium; a bare `pytest`
     # on a machine without it skips the browser tests the same way

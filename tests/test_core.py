@@ -13,6 +13,9 @@ from nnlib import ACTIVATIONS, LOSSES, Dense, DivergenceError, GradientDescent, 
 from nnlib.activations import log_softmax
 from nnlib.examples import WORKED_X, WORKED_Y
 
+# the core's messages are matched in English; test_i18n checks the Chinese ones
+pytestmark = pytest.mark.usefixtures("english")
+
 # overflow, 0/0 and x/0 are errors; underflow to 0 is not (e^-1000 = 0 is the right answer)
 STRICT = dict(over="raise", divide="raise", invalid="raise", under="ignore")
 LAYER_FIELDS = ("W", "b", "z", "a", "fprime", "dE_da", "delta", "dW", "db", "WT_delta")

@@ -37,3 +37,19 @@ def test_fields_are_filled_and_a_missing_key_says_which():
         "η = 0.1, 3 steps: E from 1 to 0.5"
     with pytest.raises(KeyError, match="no message 'no.such.key'"):
         tr("no.such.key")
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("zh", "第 2 层：W 有 3 列，但第 1 层输出 2 个值"),
+    ("en", "layer 2: W has 3 columns but layer 1 outputs 2 values"),
+])
+def test_the_cores_errors_speak_the_editions_language(lang, expected):
+    """A learner who builds a malformed network reads the reason in their edition's language,
+    the maths symbols unchanged."""
+    set_language(lang)
+    with pytest.raises(ValueError) as err:
+        nnlib.Network([nnlib.Dense([[1.0], [2.0]]), nnlib.Dense([[1.0, 2.0, 3.0]])])
+    assert str(err.value) == expected
+    with pytest.raises(ValueError) as err:
+        nnlib.Network([nnlib.Dense([[1.0]])]).trace([[1.0], [2.0]], 0.0)
+    assert ("x 的形状是 (2, 1)" if lang == "zh" else "x has shape (2, 1)") in str(err.value)
