@@ -18,6 +18,7 @@ from nnlib.fmt import sym
 from nnlib.i18n import tr
 from nnlib.widgets import (Box, Chart, Controls, LiveView, Row, Scene, SceneView, TemplateView,
                            group, slider, table, toggle)
+from nnlib.widgets.scene import arrow_d
 from nnlib.widgets.network import AGREE, COLORS
 
 __all__ = ["FD_STEP", "chain_net", "chain_values", "E_of_w", "chain_table", "tangent_span",
@@ -46,39 +47,6 @@ def _agree(doc, key: str, rel: float) -> str:
     return (f'<span {doc.cls(key, "", "nn-ok" if ok else "nn-bad")}>'
             + doc.text(key, tr("gradcheck.ok") if ok else tr("gradcheck.bad", err=f"{rel:.0e}"))
             + "</span>")
-
-
-def _arrow_d(x0, y0, x1, y1, head: float = 8.0) -> str:
-    """An SVG path: the shaft from (x0, y0) to (x1, y1) and a closed head at the tip."""
-    n = float(np.hypot(x1 - x0, y1 - y0))
-    if n < 1e-9:
-        return ""
-    ux, uy, h = (x1 - x0) / n, (y1 - y0) / n, min(head, 0.6 * n)
-    bx, by = x1 - h * ux, y1 - h * uy
-    return (f"M{x0:.1f} {y0:.1f} L{bx:.1f} {by:.1f} M{x1:.1f} {y1:.1f} L{bx - 0.45 * h * uy:.1f}"
-            f" {by + 0.45 * h * ux:.1f} L{bx + 0.45 * h * uy:.1f} {by - 0.45 * h * ux:.1f} Z")
-
-
-def _sized(view: SceneView) -> SceneView:
-    """A picture in a row keeps its own width (and shrinks on a narrow screen)."""
-    view.layout.flex, view.layout.min_width = f"0 1 {view.width:.0f}px", "0"
-    return view
-
-
-def _legend(s: Scene, x, y, entries, dy: float = 16, row: bool = False):
-    """Entries (kind, colour, label, dash) at (x, y) in a column (or a ``row``): a line, a dot
-    or a ring beside each label."""
-    for k, (kind, colour, label, dash) in enumerate(entries):
-        xx, yy = x, y + (0 if row else k * dy)
-        if row:
-            x += 44 + sum(11.5 if ord(ch) > 0x2E80 else 6.6 for ch in label)
-        if kind == "line":
-            s.line(None, xx, yy, xx + 22, yy, stroke=colour, stroke_width=2.2,
-                   stroke_dasharray=dash)
-        else:
-            s.circle(None, xx + 11, yy, 4.5, fill="none" if kind == "ring" else colour,
-                     stroke=colour, stroke_width=1.5)
-        s.text(None, xx + 28, yy + 4, label, font_size=11.5, text_anchor="start", fill="#424242")
 
 
 # -- 1.2 the chain rule on one neuron ------------------------------------------------------
@@ -183,10 +151,10 @@ class ChainRuleWidget(LiveView):
         c.add_line("curve", SCALED, 2.2)
         c.add_line("tangent", GRAD_INK, 1.8, dash="6 4")
         c.add_point("point", MEAN, 5.5)
-        _legend(s, 50, 14, [("line", SCALED, "E(w)", None),
-                            ("line", GRAD_INK, tr("chain.tangent"), "6 4"),
-                            ("dot", MEAN, tr("chain.current_w"), None)], row=True)
-        self.plot = _sized(SceneView(s, "nn-04-chain-plot"))
+        s.legend(50, 14, [("line", SCALED, "E(w)", None),
+                          ("line", GRAD_INK, tr("chain.tangent"), "6 4"),
+                          ("dot", MEAN, tr("chain.current_w"), None)], row=True)
+        self.plot = SceneView(s, "nn-04-chain-plot")
         self.values, self._curve = None, (None, {})
         self.layout(Row([self.controls, self.plot]), self.table, css="nn-04-chain")
         self.refresh()
@@ -282,7 +250,7 @@ def graph_scene(t) -> Scene:
     s.text(None, 12, 20, tr("chain.graph.forward"), font_size=12.5, text_anchor="start")
 
     def arrow(x0, y0, x1, y1):
-        s.path(None, _arrow_d(x0, y0, x1, y1, 7), stroke="#616161", fill="#616161",
+        s.path(None, arrow_d(x0, y0, x1, y1, 7), stroke="#616161", fill="#616161",
                stroke_width=1.2)
 
     def numbers(prefix, x, top, shape, p, **style):
@@ -499,10 +467,10 @@ class AggregationWidget(LiveView):
         s.path("total", "", parent="clip", stroke=GRAD_INK, fill=GRAD_INK, stroke_width=3.2)
         s.circle("check", -100, -100, 7, parent="clip", fill="none", stroke="#212121",
                  stroke_width=1.5)
-        _legend(s, 326, 30, [("line", START, tr("chain.agg.rows"), None),
-                             ("line", GRAD_INK, tr("chain.agg.total"), None),
-                             ("ring", "#212121", tr("chain.agg.check"), None)], dy=18)
-        self.plot = _sized(SceneView(s, "nn-04-agg-plot"))
+        s.legend(326, 30, [("line", START, tr("chain.agg.rows"), None),
+                           ("line", GRAD_INK, tr("chain.agg.total"), None),
+                           ("ring", "#212121", tr("chain.agg.check"), None)], dy=18)
+        self.plot = SceneView(s, "nn-04-agg-plot")
         self.layout(Row([self.controls, self.plot]), self.table, css="nn-04-agg")
         self.refresh()
 
@@ -538,10 +506,10 @@ class AggregationWidget(LiveView):
             tip = at(-J[i, 0], -J[i, 1])
             n = float(np.hypot(tip[0] - o[0], tip[1] - o[1]))
             dx, dy = ((tip[0] - o[0]) / n, (tip[1] - o[1]) / n) if n > 1 else (0.0, -1.0)
-            up[f"row-{i + 1}"] = {"d": _arrow_d(*o, *tip)}
+            up[f"row-{i + 1}"] = {"d": arrow_d(*o, *tip)}
             up[f"lab-{i + 1}"] = {"x": round(tip[0] + 10 * dx, 1),
                                   "y": round(tip[1] + 10 * dy + 4, 1)}
-        up["total"] = {"d": _arrow_d(*o, *at(-g[0], -g[1]), head=11)}
+        up["total"] = {"d": arrow_d(*o, *at(-g[0], -g[1]), head=11)}
         cx, cy = at(-k[0], -k[1])
         up["check"] = {"cx": round(cx, 1), "cy": round(cy, 1)}
         self.table.update(agg)
@@ -695,11 +663,11 @@ class BatchScaleWidget(LiveView):
         for chart in (self.left, self.right):
             for red, colour in (("sum", SUM), ("mean", MEAN)):
                 chart.add_point(f"m-{red}", colour, 6, stroke="#fff", stroke_width=1.2)
-        _legend(s, 76, 44, [("line", SUM, "sum", None), ("line", MEAN, "mean", None)])
-        _legend(s, 690, 44, [("line", START, tr("chain.batch.start"), "2 3"),
-                             ("line", SUM, f"sum, η = {e}", None),
-                             ("line", MEAN, f"mean, η = {e}", None),
-                             ("line", SCALED, f"sum, η = {e}/B", "7 4")])
+        s.legend(76, 44, [("line", SUM, "sum", None), ("line", MEAN, "mean", None)])
+        s.legend(690, 44, [("line", START, tr("chain.batch.start"), "2 3"),
+                           ("line", SUM, f"sum, η = {e}", None),
+                           ("line", MEAN, f"mean, η = {e}", None),
+                           ("line", SCALED, f"sum, η = {e}/B", "7 4")])
         self.plot = SceneView(s, "nn-04-batch-plot")
         self.layout(self.controls, self.text, self.plot, css="nn-04-batch")
         self.refresh()

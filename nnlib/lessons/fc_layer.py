@@ -217,29 +217,6 @@ class ActivationView(SceneView):
 
 # --- the lesson widgets ------------------------------------------------------------------------
 
-class _Lesson(LiveView):
-    """A lesson widget's start: its controls, wired as the panel's are (a learner's move clears
-    the message and recomputes; a typed value the browser refused is said)."""
-
-    def _start(self, css: str, groups):
-        self.trace = None
-        c = self.controls = Controls(groups, css=f"{css}-controls")
-        c.on_change(lambda keys, user: self.action(self.refresh) if user else self.refresh())
-
-        def rejected(key, text, reason):
-            it = c.item(key)
-            self.message.show(tr(f"msg.reject.{reason}", text=text, label=it["label"],
-                                 lo=fmt.num(it.get("min", 0), 2), hi=fmt.num(it.get("max", 0), 2),
-                                 value=c.readouts.get(key, "")))
-        c.on_reject(rejected)
-
-    @staticmethod
-    def _scene_view(scene: Scene, css: str) -> SceneView:
-        view = SceneView(scene, css=css)
-        view.layout.width, view.layout.max_width = f"{scene.width:.0f}px", "100%"
-        return view
-
-
 # --- the cooking analogy: ingredients → recipe W → flavours ------------------------------------
 
 INGREDIENTS = ("tomato", "egg", "salt", "sugar")
@@ -276,7 +253,7 @@ def recipe_eq(t, row: int, doc) -> str:
               _column(doc, "z", lt.z, 2, dish, lit, "z = W x")) + _bar(i, f"<span>{line}</span>")
 
 
-class RecipeWidget(_Lesson):
+class RecipeWidget(LiveView):
     r"""The note's cooking analogy, live: ingredient sliders x, the recipe W (row 1 = 炒鸡蛋风味,
     row 2 = 凉拌糖番茄), flavours z = W x from :func:`recipe_network`; the row toggle lights one
     row of W, its edges and the dish it makes. The picture: ingredients → dishes, one edge per
@@ -290,11 +267,12 @@ class RecipeWidget(_Lesson):
         self.net = recipe_network(recipe)
         W = self.net.layers[0].W
         (m, n), wmax = W.shape, float(np.abs(W).max()) or 1.0
-        self._start("nn-01-recipe", [
+        self.trace = None
+        self.controls = self.watch(Controls(css="nn-01-recipe-controls", groups=[
             group(tr("fc.recipe.inputs"), [slider(k, tr(f"fc.recipe.{k}"), v, 0, 5, 0.1)
                                            for k, v in zip(INGREDIENTS, x)]),
             group(tr("fc.recipe.light"), [toggle("row", "", row, [
-                (r, tr("fc.row", i=r)) for r in range(1, m + 1)])])])
+                (r, tr("fc.row", i=r)) for r in range(1, m + 1)])])]))
         s = Scene(520, 250)
         y_in = 125 + (np.arange(n) - (n - 1) / 2) * 54
         y_out = 125 + (np.arange(m) - (m - 1) / 2) * 120
@@ -313,7 +291,7 @@ class RecipeWidget(_Lesson):
             s.text(f"outz-{i}", 312, y + 5, "", font_size=12)
             s.text(f"dish-{i}", 344, y + 5, f"{tr(f'fc.recipe.{DISHES[i]}')}  "
                    f"{sym('z', None, i + 1)}", text_anchor="start")
-        self.picture = self._scene_view(s, "nn-01-recipe-picture")
+        self.picture = SceneView(s, "nn-01-recipe-picture")
         self.formula = TemplateView(recipe_eq, "nn-01-recipe-values")
         self.layout(Row([self.controls, self.picture]), self.formula, css="nn-01-recipe")
         self.refresh()
@@ -370,7 +348,7 @@ def shapes_eq(t, doc) -> str:
                  _mat(zs, f"z ({m}×1)")))
 
 
-class ShapesWidget(_Lesson):
+class ShapesWidget(LiveView):
     """A slider for the number of neurons m (1..max_m) of a Dense layer on n fixed inputs: the
     shapes (m×n)(n×1) = (m×1) written out with nnlib's numbers, and the layer growing row by row
     (each neuron drawn once in its row's colour and shown, hidden, moved; dashed: w < 0).
@@ -381,8 +359,9 @@ class ShapesWidget(_Lesson):
     def __init__(self, m: int = 2, n: int = 3, max_m: int = 5, x=SHAPES_X):
         super().__init__()
         self.n, self.max_m, self.x = n, max_m, np.asarray(x, dtype=float)
-        self._start("nn-01-shapes", [group(tr("fc.shapes.group"), [
-            grid_slider("m", "m", m, list(range(1, max_m + 1)))])])
+        self.trace = None
+        self.controls = self.watch(Controls(css="nn-01-shapes-controls", groups=[
+            group(tr("fc.shapes.group"), [grid_slider("m", "m", m, list(range(1, max_m + 1)))])]))
         s = Scene(250, 40 + 56 * max_m)
         self.mid = mid = s.height / 2
         y_in = mid + (np.arange(n) - (n - 1) / 2) * 56
@@ -397,7 +376,7 @@ class ShapesWidget(_Lesson):
             s.circle(f"n-{i}", 190, mid, 18, fill=COLORS["output"], stroke=row_color(i),
                      stroke_width=3)
             s.text(f"t-{i}", 190, mid + 5, sym("z", None, i + 1))
-        self.picture = self._scene_view(s, "nn-01-shapes-picture")
+        self.picture = SceneView(s, "nn-01-shapes-picture")
         self.formula = TemplateView(shapes_eq, "nn-01-shapes-values")
         self.layout(self.controls, Row([self.picture, self.formula],
                                        layout={"align_items": "center"}), css="nn-01-shapes")
@@ -508,7 +487,7 @@ def _cells(mask) -> str:
     return " ".join(f"M{j + .06:.2f} {i + .06:.2f}h.88v.88h-.88z" for i, j in np.argwhere(mask))
 
 
-class ConnectionsWidget(_Lesson):
+class ConnectionsWidget(LiveView):
     """Sliders for the input size n, the kernel size k and the sequence length T: the fully
     connected W beside the convolution's banded W (tied entries share a colour), the parameter
     counts (log bar chart and table), and the recurrent layer unrolled with one shared Wₓ, Wₕ.
@@ -521,10 +500,12 @@ class ConnectionsWidget(_Lesson):
     def __init__(self, n: int = 8, k: int = 3, T: int = 4):
         super().__init__()
         self.counts = None
-        self._start("nn-01-connections", [group(tr("fc.conn.sizes"), [
-            grid_slider("n", "n", n, list(range(2, MAX_N + 1))),
-            grid_slider("k", "k", k, list(range(1, len(KERNEL_VALUES) + 1))),
-            grid_slider("T", "T", T, list(range(1, MAX_T + 1)))], row=True)])
+        self.trace = None
+        self.controls = self.watch(Controls(css="nn-01-connections-controls", groups=[
+            group(tr("fc.conn.sizes"), [
+                grid_slider("n", "n", n, list(range(2, MAX_N + 1))),
+                grid_slider("k", "k", k, list(range(1, len(KERNEL_VALUES) + 1))),
+                grid_slider("T", "T", T, list(range(1, MAX_T + 1)))], row=True)]))
         s, bins = Scene(800, 468), np.linspace(-1, 1, 41)      # 40 bins: none at 0
         for grid, x0 in (("fc", 30), ("conv", 280)):
             s.text(None, x0 + GRID / 2, 36, tr(f"fc.conn.{grid}_title"), font_size=12)
@@ -561,7 +542,7 @@ class ConnectionsWidget(_Lesson):
             s.text(None, x, 367, sym("h", None, t + 1), parent=g)
             s.circle(None, x, 442, 14, fill=COLORS["input"], stroke=INK, parent=g)
             s.text(None, x, 447, sym("x", None, t + 1), parent=g)
-        self.picture = self._scene_view(s, "nn-01-connections-picture")
+        self.picture = SceneView(s, "nn-01-connections-picture")
         self.table = TemplateView(params_table, "nn-01-params")
         self.layout(self.controls, self.picture, self.table, css="nn-01-connections")
         self.refresh()

@@ -92,7 +92,8 @@ class Scene:
             else:
                 self.circle(None, xx + 11, yy, 4.5, fill="none" if kind == "ring" else colour,
                             stroke=colour, stroke_width=1.5)
-            self.text(None, xx + 28, yy + 4, label, font_size=font_size, text_anchor="start")
+            self.text(None, xx + 28, yy + 4, label, font_size=font_size, text_anchor="start",
+                      fill="#424242")
 
 
 def points_attr(points) -> str:
