@@ -1,16 +1,6 @@
 import os
-import sys
 
 import pytest
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    """Panels keep their figures open (a live view redraws them); a test session builds
-    hundreds of panels, so close every figure after each test."""
-    yield
-    if "matplotlib.pyplot" in sys.modules:
-        sys.modules["matplotlib.pyplot"].close("all")
 
 
 @pytest.fixture(autouse=True)

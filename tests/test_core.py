@@ -461,3 +461,14 @@ def test_core_imports_neither_matplotlib_nor_ipywidgets():
             "assert 'matplotlib' not in sys.modules and 'ipywidgets' not in sys.modules")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_course_draws_without_matplotlib():
+    """Every picture is drawn by the browser: importing the toolkit, every lesson and the
+    exercises loads no matplotlib (it is not even a requirement of the course)."""
+    code = ("import sys, pkgutil, importlib, nnlib.lessons, nnlib.exercises, nnlib.widgets; "
+            "[importlib.import_module(m.name) for p in (nnlib.lessons, nnlib.exercises) "
+            " for m in pkgutil.iter_modules(p.__path__, p.__name__ + '.')]; "
+            "assert 'matplotlib' not in sys.modules and 'ipympl' not in sys.modules")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
