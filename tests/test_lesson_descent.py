@@ -309,7 +309,8 @@ def test_descent_explorer_starts_with_the_good_preset_and_presets_name_their_reg
         assert run.regime == regime
     E = d.run.losses                                             # far too large: E went up
     assert d.message.text == tr("descent.went_up", old=fmt.num_wide(E[-2]),
-                                new=fmt.num_wide(E[-1]), eta="1")
+                                new=fmt.num_wide(E[-1]), eta="1", L="L")
+    assert d.message.text.startswith("L ")                       # the lesson's name for the loss
     assert "nn-05-descent" in d.widget._dom_classes and "nn-panel" not in d.widget._dom_classes
 
 
@@ -343,7 +344,7 @@ def test_an_overflow_says_so_keeps_the_last_finite_state_and_the_next_action_cle
     gd = d.descent.gd
     assert D.PRESET_STEPS < gd.steps < D.PRESET_STEPS + 200 and np.isfinite(d.run.path).all()
     assert d.message.text == tr("descent.diverged", k=gd.steps + 1, eta="10", kept=gd.steps,
-                                E=fmt.num_wide(gd.trace.loss))
+                                E=fmt.num_wide(gd.trace.loss), L="L")
     assert d.regime_view.values["regime"] == tr("gd05.regime.diverges")
     assert all(len(v) < 40 for v in d.regime_view.values.values() if v[:1] != "η")
     press(d.controls, "preset-good")

@@ -143,10 +143,10 @@ def test_eta_too_large_warns_until_the_next_action_and_undo_goes_back_one_step()
     assert p.gd.steps == 1 and E1 > 0.136
     warning = p.message.text
     assert warning == tr("descent.went_up", old=fmt.num_wide(0.136242), new=fmt.num_wide(E1),
-                         eta="5")
+                         eta="5", L="E")
     press(p.actions, "gd-step")                        # a second diverging step
     assert p.gd.steps == 2 and p.message.text.startswith(tr("descent.went_up", old="", new="",
-                                                           eta="5")[:3])
+                                                           eta="5", L="E")[:3])
     assert "e+" in p.message.text or len(p.message.text) < 200   # no 180-digit number
     press(p.actions, "gd-undo")
     assert p.gd.steps == 1 and p.trace.loss == E1 and p.message.text == ""
@@ -162,7 +162,7 @@ def test_an_overflow_says_so_and_keeps_the_last_finite_state():
     kept = p.gd.steps
     assert 0 < kept < 200 and np.isfinite(p.trace.loss)
     assert p.message.text == tr("descent.diverged", k=kept + 1, eta="50", kept=kept,
-                                E=fmt.num_wide(p.gd.trace.loss))
+                                E=fmt.num_wide(p.gd.trace.loss), L="E")
     assert p.trace.loss == p.gd.trace.loss             # the panel shows the kept state
     assert all(len(v) < 20 for v in p.values_view.values.values())   # 1.23e+45, never 45 digits
     check_views(p)

@@ -594,11 +594,10 @@ class DescentExplorer(LiveView):
                  steps: int = PRESET_STEPS, start=START, surface: bool = True):
         super().__init__()
         self.land = land = land or Landscape()
-        self.descent = DescentControls(self, self._start, lambda gd: self.refresh(), eta=eta)
-        descent = self.descent.group()             # the toolkit's group, in this lesson's words
-        descent["title"] = tr("gd05.descent_title")
-        next(it for it in descent["items"] if it["key"] == "gd-step")["title"] = \
-            tr("gd05.step_title")
+        self.descent = DescentControls(self, self._start, lambda gd: self.refresh(), eta=eta,
+                                       loss="L", title=tr("gd05.descent_title"),
+                                       step_title=tr("gd05.step_title"))
+        descent = self.descent.group()
         presets = [button(f"preset-{_slug(name)}", f"{tr('gd05.preset.' + _slug(name))}  η = "
                           f"{eta:g}", title=tr("gd05.preset_title", eta=f"{eta:g}",
                                                k=PRESET_STEPS)) for name, eta in PRESETS.items()]
@@ -722,7 +721,7 @@ def history(gd, doc) -> str:
     """Every step of a descent (the toolkit's :func:`~nnlib.widgets.history_table`: k, E in
     scientific notation where it spans decades, the prediction, a bar of log₁₀ E), as a cell's
     output: all rows in view, without the live panel's scroll box."""
-    return history_table(gd, doc).replace("max-height:180px;overflow-y:auto", "")
+    return history_table(gd, doc, max_height=None)
 
 
 # --- back to networks ----------------------------------------------------------------------------

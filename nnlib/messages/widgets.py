@@ -118,18 +118,20 @@ MESSAGES = {
                                    "current η"},
     "descent.none": {"zh": "还没有走：按“走一步”，每一层同时 W ← W − η ∂E/∂W。",
                      "en": "no step yet: press “step”, W ← W − η ∂E/∂W on every layer."},
-    "descent.summary": {"zh": "η = {eta}，已走 {k} 步：E 从 {E0} 到 {Ek}",
-                        "en": "η = {eta}, {k} steps: E from {E0} to {Ek}"},
+    "descent.summary": {"zh": "η = {eta}，已走 {k} 步：{L} 从 {E0} 到 {Ek}",
+                        "en": "η = {eta}, {k} steps: {L} from {E0} to {Ek}"},
     "descent.step_col": {"zh": "步 k", "en": "step k"},
     "descent.went_up": {
-        "zh": "E 从 {old} 升到了 {new}（η = {eta}）：这一步越过了最低点；再走下去会发散。"
+        "zh": "{L} 从 {old} 升到了 {new}（η = {eta}）：这一步越过了最低点；再走下去会发散。"
               "撤销，换一个更小的 η 试试。",
-        "en": "E went up from {old} to {new} with η = {eta}: the step overshot the minimum; "
+        "en": "{L} went up from {old} to {new} with η = {eta}: the step overshot the minimum; "
               "repeated, it diverges. Undo and try a smaller η."},
     "descent.diverged": {
-        "zh": "第 {k} 步让数值溢出成了 inf/NaN（η = {eta} 太大）：保留了第 {kept} 步（E = {E}）。",
+        "zh": "第 {k} 步让数值溢出成了 inf/NaN（η = {eta} 太大）：保留了第 {kept} 步（{L} = {E}）。",
         "en": "step {k} overflowed to inf/NaN (η = {eta} is too large): step {kept} is kept "
-              "(E = {E})."},
+              "({L} = {E})."},
+    "descent.eta_grid": {"zh": "梯度下降：η 必须是 {grid} 中的一个，这里是 {got}",
+                         "en": "descent: η must be one of {grid}, got {got}"},
     "descent.start_over": {"zh": "起点变了：梯度下降从这里重新开始。",
                            "en": "a new start: gradient descent begins again from here."},
 }

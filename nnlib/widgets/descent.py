@@ -27,24 +27,29 @@ class DescentControls:
     """η, steps and the step / undo / replay buttons, as a group of a :class:`Controls`.
 
     ``owner`` is the :class:`LiveView` whose message line speaks; ``key`` prefixes the
-    controls' keys (``gd-eta``, ``gd-k``, ``gd-step``, ``gd-undo``, ``gd-replay``)."""
+    controls' keys (``gd-eta``, ``gd-k``, ``gd-step``, ``gd-undo``, ``gd-replay``). A lesson
+    that descends on something else than a network's E names its loss (``loss="L"``) and gives
+    the group's ``title`` and the step button's ``step_title`` in its own words."""
 
     def __init__(self, owner, start, moved, eta: float = 0.02, steps: int = 1, key: str = "gd",
-                 max_steps: int = 1000):
+                 max_steps: int = 1000, loss: str = "E", title: str | None = None,
+                 step_title: str | None = None):
         if eta not in ETA_GRID:
-            raise ValueError(f"descent: η must be one of {', '.join(f'{v:g}' for v in ETA_GRID)}"
-                             f", got {eta!r}")
+            raise ValueError(tr("descent.eta_grid", grid=", ".join(f"{v:g}" for v in ETA_GRID),
+                                got=repr(eta)))
         self.owner, self.start, self.moved, self.key = owner, start, moved, key
         self.eta0, self.steps0, self.max_steps = eta, steps, max_steps
+        self.loss, self.title, self.step_title = loss, title, step_title
         self.gd: GradientDescent | None = None
         self.controls = None
 
     def group(self) -> dict:
         k = self.key
-        return group(tr("descent.title"), [
+        return group(self.title or tr("descent.title"), [
             grid_slider(f"{k}-eta", tr("descent.eta"), self.eta0, ETA_GRID),
             number(f"{k}-k", tr("descent.steps"), self.steps0, 1, self.max_steps),
-            button(f"{k}-step", tr("descent.step"), primary=True, title=tr("descent.step_title")),
+            button(f"{k}-step", tr("descent.step"), primary=True,
+                   title=self.step_title or tr("descent.step_title")),
             button(f"{k}-undo", tr("descent.undo"), title=tr("descent.undo_title")),
             button(f"{k}-replay", tr("descent.replay"), title=tr("descent.replay_title")),
         ], row=True, css="nn-descent-controls")
@@ -106,24 +111,28 @@ class DescentControls:
         except DivergenceError:
             self.moved(gd)
             self.owner.message.show(tr("descent.diverged", k=gd.steps + 1, eta=f"{gd.eta:g}",
-                                       kept=gd.steps, E=fmt.num_wide(gd.trace.loss)), "error")
+                                       kept=gd.steps, E=fmt.num_wide(gd.trace.loss), L=self.loss),
+                                   "error")
             return
         self.moved(gd)
         losses = gd.losses
         if len(losses) > 1 and losses[-1] > losses[-2]:
             self.owner.message.show(tr("descent.went_up", old=fmt.num_wide(losses[-2]),
-                                       new=fmt.num_wide(losses[-1]), eta=f"{gd.eta:g}"))
+                                       new=fmt.num_wide(losses[-1]), eta=f"{gd.eta:g}",
+                                       L=self.loss))
 
 
-def history_table(gd, doc: Doc, shown: int = 400) -> str:
+def history_table(gd, doc: Doc, shown: int = 400, max_height: int | None = 180,
+                  loss: str = "E") -> str:
     """A descent, step by step: k, E (many decades: scientific notation), the prediction aᴸ,
     and a bar whose length is log₁₀ E on one scale for all steps. Without a descent, what a
-    step would do."""
+    step would do. ``max_height`` (px) scrolls a long descent inside the panel; ``None`` shows
+    every step; ``loss`` names E otherwise (L)."""
     if gd is None:
         return f'<div class="nn-note">{doc.text("gd-summary", tr("descent.none"))}</div>'
     losses = np.asarray(gd.losses, dtype=float)
     summary = tr("descent.summary", eta=f"{gd.eta:g}", k=gd.steps, E0=fmt.num_wide(losses[0]),
-                 Ek=fmt.num_wide(losses[-1]))
+                 Ek=fmt.num_wide(losses[-1]), L=loss)
     logs = np.log10(np.maximum(losses, 1e-300))
     lo, hi = float(logs.min()), float(logs.max())
     span = (hi - lo) or 1.0
@@ -136,7 +145,7 @@ def history_table(gd, doc: Doc, shown: int = 400) -> str:
                                    tag="td"),
                           f'<td style="text-align:left"><span class="nn-bar" '
                           f'style="width:{width:.0f}px"></span></td>']))
-    return (f'<div class="nn-h">{doc.text("gd-summary", summary)}</div>'
-            '<div style="max-height:180px;overflow-y:auto">'
-            + table([tr("descent.step_col"), "E", tr("values.prediction"), "log₁₀ E"], rows)
-            + "</div>")
+    scroll = f' style="max-height:{max_height}px;overflow-y:auto"' if max_height else ""
+    return (f'<div class="nn-h">{doc.text("gd-summary", summary)}</div><div{scroll}>'
+            + table([tr("descent.step_col"), loss, tr("values.prediction"), f"log₁₀ {loss}"],
+                    rows) + "</div>")
