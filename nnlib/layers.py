@@ -42,7 +42,7 @@ class Dense:
                            activation.name if isinstance(activation, Activation) else activation)
 
     def __setattr__(self, name, value):
-        raise AttributeError("Dense is immutable; use layer.replace(W=..., b=..., activation=...)")
+        raise AttributeError(tr("err.dense_immutable"))
 
     # -- shape facts ---------------------------------------------------------------------
     @property

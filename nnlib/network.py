@@ -80,7 +80,7 @@ class Trace:
         set_(self, "layers", tuple(layers))
 
     def __setattr__(self, name, value):
-        raise AttributeError("a Trace is frozen; run network.trace(x, y) again for new values")
+        raise AttributeError(tr("err.trace_frozen"))
 
     def __getitem__(self, l: int) -> LayerTrace:
         if not isinstance(l, (int, np.integer)) or not 0 <= l < len(self.layers):
@@ -166,7 +166,7 @@ class Network:
         set_(self, "_acts", tuple(acts))
 
     def __setattr__(self, name, value):
-        raise AttributeError("Network is immutable; use replace(...) or with_params(...)")
+        raise AttributeError(tr("err.network_immutable"))
 
     # -- facts -----------------------------------------------------------------------------
     @property

@@ -218,9 +218,9 @@ def test_weighted_seed_matches_central_differences():
     np.testing.assert_allclose(agg["g"], agg["check"], rtol=1e-7, atol=1e-9)
     np.testing.assert_allclose(agg["g"], np.array([2.0, 0.0, -0.5, 1.0]) @ agg["J"])
     assert agg["rel_error"] < 1e-8 and agg["how"] == "central"
-    with pytest.raises(ValueError, match="need 4 weights"):
+    with pytest.raises(ValueError, match=re.escape(tr("chain.agg.weights_shape", B=4, shape=(2,)))):
         C.aggregate(C.linear_net(), X, Y, "weighted", [1.0, 2.0])
-    with pytest.raises(ValueError, match="unknown aggregation"):
+    with pytest.raises(ValueError, match=re.escape(tr("chain.agg.unknown", got="'max'"))):
         C.seed_vector("max", 4)
 
 

@@ -37,9 +37,9 @@ PREDICTIONS: dict[str, bool] = {}            # question id → was the predictio
 def register_question(*questions: Question):
     for q in questions:
         if q.id in QUESTIONS:
-            raise KeyError(f"question {q.id!r} is defined twice")
+            raise KeyError(f"question {q.id!r} is defined twice")  # not for learners
         if q.answer not in q.options:
-            raise ValueError(f"question {q.id!r}: the answer {q.answer!r} is not an option")
+            raise ValueError(f"question {q.id!r}: the answer {q.answer!r} is not an option")  # not for learners
         QUESTIONS[q.id] = q
 
 

@@ -294,7 +294,8 @@ def notes_summary(t, doc, live: bool = False) -> str:
         printed = np.asarray(printed, dtype=float)
         ok = got.shape == printed.shape and np.array_equal(np.round(got, 4), printed)
         mark = "✓" if ok else (tr("bp.sum.changed") if live else "✗")
-        rows.append(("", [f'<td class="nn-sym">Gradient of {name} = ∂E/∂{sym(kind, l)}</td>',
+        rows.append(("", [f'<td class="nn-sym">{tr("bp.sum.gradient_of", name=name)} = '
+                          f'∂E/∂{sym(kind, l)}</td>',
                           f"<td>{matrix(doc, f'sn-{kind}{l}', printed, 'plain')}</td>",
                           f"<td>{matrix(doc, f'sum-d{kind}-{l}', got, 'grad', dead_rows=t[l].dead)}</td>",
                           doc.text(f"sum-ok-{kind}-{l}", mark, tag="td",

@@ -374,9 +374,9 @@ def seed_vector(mode: str, B: int, weights=None) -> np.ndarray:
     if mode == "weighted":
         v = np.asarray(weights, dtype=float)
         if v.shape != (B,):
-            raise ValueError(f"weighted: need {B} weights, got shape {v.shape}")
+            raise ValueError(tr("chain.agg.weights_shape", B=B, shape=v.shape))
         return v
-    raise ValueError(f"unknown aggregation {mode!r}; expected sum, mean or weighted")
+    raise ValueError(tr("chain.agg.unknown", got=repr(mode)))
 
 
 def aggregate(net, X, Y, mode="sum", weights=None) -> dict:

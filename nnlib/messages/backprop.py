@@ -41,6 +41,7 @@ MESSAGES = {
     "bp.flow.final": {"zh": "最终预测", "en": "final prediction"},
     # the notes' summary, live
     "bp.sum.gradient": {"zh": "梯度", "en": "gradient"},
+    "bp.sum.gradient_of": {"zh": "{name} 的梯度 (Gradient of {name})", "en": "Gradient of {name}"},
     "bp.sum.notes": {"zh": "讲义（4 位小数）", "en": "the notes (4 decimals)"},
     "bp.sum.nnlib": {"zh": "nnlib，四舍五入到 4 位", "en": "nnlib, rounded to 4 decimals"},
     "bp.sum.now": {"zh": "现在 (nnlib)", "en": "now (nnlib)"},

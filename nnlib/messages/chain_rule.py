@@ -42,6 +42,10 @@ MESSAGES = {
 
     # -- L = vᵀℓ ------------------------------------------------------------------------------
     "chain.agg.weighted": {"zh": "加权 (weighted)", "en": "weighted"},
+    "chain.agg.weights_shape": {"zh": "加权聚合需要 {B} 个权重，这里的形状是 {shape}",
+                                "en": "weighted: need {B} weights, got shape {shape}"},
+    "chain.agg.unknown": {"zh": "不认识的聚合方式 {got}；可选的有 sum、mean、weighted",
+                          "en": "unknown aggregation {got}; expected sum, mean or weighted"},
     "chain.agg.head": {
         "zh": "L = vᵀℓ = {L}（一个标量） · J = ∂ℓ/∂θ 是 {B} × {P}：每个样本一个梯度 · "
               "vᵀJ 与检验值：{agree}",

@@ -70,6 +70,13 @@ MESSAGES = {
     "err.trace_index": {"zh": "层号必须是 0..{L}（0 是输入 x，{L} 是输出），这里是 {got}",
                         "en": "layer index must be 0..{L} (0 is the input x, {L} the output), "
                               "got {got}"},
+    "err.dense_immutable": {"zh": "Dense 不可修改：请用 layer.replace(W=..., b=..., activation=...) 得到一个新层",
+                            "en": "Dense is immutable; use layer.replace(W=..., b=..., "
+                                  "activation=...)"},
+    "err.trace_frozen": {"zh": "Trace 是冻结的记录：要新的数值，请再运行一次 network.trace(x, y)",
+                         "en": "a Trace is frozen; run network.trace(x, y) again for new values"},
+    "err.network_immutable": {"zh": "Network 不可修改：请用 replace(...) 或 with_params(...) 得到一个新网络",
+                              "en": "Network is immutable; use replace(...) or with_params(...)"},
     # losses, activations
     "err.unknown_loss": {"zh": "不认识的损失函数 {got}；可选的有 {choices}",
                          "en": "unknown loss {got}; expected one of {choices}"},

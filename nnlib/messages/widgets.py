@@ -48,6 +48,8 @@ MESSAGES = {
 
     # -- the network panel ------------------------------------------------------------------
     "panel.input": {"zh": "输入 x", "en": "input x"},
+    "panel.unknown_views": {"zh": "NetworkPanel：不认识的视图 {got}；可选的有 {choices}",
+                            "en": "NetworkPanel: unknown view(s) {got}; expected some of {choices}"},
     "panel.layer": {"zh": "第 {l} 层 ({f})", "en": "layer {l} ({f})"},
     "panel.layer_plain": {"zh": "第 {l} 层", "en": "layer {l}"},
     "panel.output": {"zh": "输出层 (l = {l}, {f})", "en": "output layer (l = {l}, {f})"},

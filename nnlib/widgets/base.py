@@ -104,7 +104,7 @@ class Row(widgets.HBox):
     """A row of views that wraps on a narrow screen."""
 
     def __init__(self, children=(), css=(), gap: str = "12px", **kwargs):
-        layout = {"flex_flow": "row wrap", "align_items": "flex-start", "grid_gap": gap}
+        layout = {"flex_flow": "row wrap", "align_items": "flex-start", "grid_gap": gap}  # not for learners
         layout.update(kwargs.pop("layout", {}))
         super().__init__(list(children), layout=layout, **kwargs)
         for c in ("nn-box", *((css,) if isinstance(css, str) else css)):

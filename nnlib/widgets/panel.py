@@ -64,8 +64,8 @@ class NetworkPanel(LiveView):
         self.view_names = default if views is None else tuple(views)
         unknown = set(self.view_names) - set(ALL_VIEWS)
         if unknown:
-            raise ValueError(f"NetworkPanel: unknown view(s) {sorted(unknown)}; expected some of "
-                             f"{', '.join(ALL_VIEWS)}")
+            raise ValueError(tr("panel.unknown_views", got=", ".join(sorted(unknown)),
+                                choices=", ".join(ALL_VIEWS)))
         if self.forward_only:
             self.view_names = tuple(v for v in self.view_names
                                     if v not in ("backward", "gradcheck", "descent"))
@@ -191,7 +191,7 @@ class NetworkPanel(LiveView):
                 (tr("tab.gradcheck"), self.gradcheck_view)]
         tabs = [(title, w) for title, w in tabs if w is not None]
         views = Box(side, css="nn-panel-views", layout={"flex": "1 1 520px", "min_width": "0"})
-        rows = [Row([self.controls, views], layout={"flex_flow": "row wrap"})]
+        rows = [Row([self.controls, views], layout={"flex_flow": "row wrap"})]  # not for learners
         self.tabs, self._tab_views = None, [w for _, w in tabs]
         if len(tabs) == 1:
             rows.append(Box([widgets.HTML(f'<div class="nn-h">{tabs[0][0]}</div>'), tabs[0][1]]))
