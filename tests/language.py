@@ -21,6 +21,15 @@ TERMS = {
     "numgrad", "backprop", "ok", "dw", "db", "dz", "da", "hessian", "svg", "csv", "json",
     "layertrace", "gradientdescent", "gradient_check", "divergenceerror", "valueerror",
 }
+# the notes' own English words, which our Chinese narrative quotes as the notes do (Input(2) →
+# Hidden1(2), 标量 loss, Gradient of W_o); a widget label says them in Chinese
+NOTES_TERMS = {
+    "loss", "gradient", "input", "hidden", "output", "backpropagation", "forward", "pass",
+    "propagation", "linear", "layer", "fully", "connected", "activation", "weight", "vector",
+    "bias", "matrix", "product", "hadamard", "element-wise", "landscape", "mse", "cnn", "rnn",
+    "caf", "ffcc", "recurrent", "convolutional", "transformation", "combination", "function",
+    "neural", "jacobian", "float", "cpu", "blas",
+}
 _PAREN = re.compile(r"\([^()]*\)|（[^（）]*）")
 _CODE = re.compile(r"`[^`]*`|\$\$.*?\$\$|\$[^$]*\$|\b[\w.]+\([^()]*\)|\b\w+(?:\.\w+)+\b|\b\w*_\w*\b",
                    re.S)
@@ -33,17 +42,18 @@ def plain(text: str) -> str:
     return html.unescape(_TAG.sub(" ", text)) if "<" in text or "&" in text else text
 
 
-def foreign(text: str, lang: str) -> list[str]:
+def foreign(text: str, lang: str, narrative: bool = False) -> list[str]:
     """The words of ``text`` that are not in the language ``lang`` ("zh" or "en"): for an
     English text its Chinese characters, for a Chinese one its English words outside
-    parentheses, code and maths."""
+    parentheses, code and maths (and, in the ``narrative``, outside the notes' own terms)."""
     text = plain(text)
     if lang == "en":
         return CJK.findall(text)
     for _ in range(3):                                   # nested parentheses
         text = _PAREN.sub(" ", text)
     text = _CODE.sub(" ", text)
-    return [w for w in _WORD.findall(text) if w.lower().strip("'-") not in TERMS]
+    allowed = TERMS | NOTES_TERMS if narrative else TERMS
+    return [w for w in _WORD.findall(text) if w.lower().strip("'-") not in allowed]
 
 
 # the traits of the toolkit's widgets that a learner reads (everything else is layout,
@@ -60,6 +70,10 @@ def _strings(value, texty: bool):
             yield value
     elif isinstance(value, dict):
         for k, v in value.items():
+            if k == "options":                           # [value, label] pairs: the labels
+                yield from (o[1] for o in v if isinstance(o, list) and len(o) == 2
+                            and isinstance(o[1], str))
+                continue
             yield from _strings(v, texty and (k in _TEXT_KEYS or not isinstance(v, str)))
     elif isinstance(value, list):
         for v in value:
@@ -67,13 +81,14 @@ def _strings(value, texty: bool):
 
 
 def learner_texts(nb: dict):
-    """(where, text) for every text a learner reads in a stored notebook: the Markdown, the
-    outputs (prints, HTML, a widget's plain-text stand-in), and the saved state of every
-    widget (labels, buttons, captions, formulas, table headers, the pictures' words)."""
+    """(where, text) for every text a learner reads in a stored notebook: the Markdown (its
+    ``where`` ends with "markdown"), the outputs (prints, HTML, a widget's plain-text
+    stand-in), and the saved state of every widget (labels, buttons, captions, formulas,
+    table headers, the pictures' words)."""
     for k, cell in enumerate(nb["cells"]):
         where = f"cell {k} ({cell.get('id')})"
         if cell["cell_type"] == "markdown":
-            yield where, "".join(cell["source"])
+            yield f"{where} markdown", "".join(cell["source"])
             continue
         for out in cell.get("outputs", []):
             if "text" in out:
@@ -87,6 +102,8 @@ def learner_texts(nb: dict):
         "application/vnd.jupyter.widget-state+json", {}).get("state", {})
     for mid, model in state.items():
         s = model.get("state", {})
+        if "nn-spec" in s.get("_dom_classes", ()):
+            continue                                     # a panel's hidden spec (JSON)
         for trait in _TEXT_TRAITS & set(s):
             if trait == "value" and s.get("_model_name") not in ("HTMLModel", "LabelModel",
                                                                  "HTMLMathModel"):

@@ -27,8 +27,6 @@ import re
 import sys
 from pathlib import Path
 
-import nbformat
-
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "notebooks" / "src"
 MARKER = re.compile(r"^<!-- (markdown|code)((?: [\w-]+=[^\s>]+)*) -->$")
@@ -94,9 +92,10 @@ def editions(path: Path) -> tuple[str, ...]:
     return EDITIONS if md and not missing else ("zh",)
 
 
-def build(path: Path, edition: str = "zh") -> nbformat.NotebookNode:
-    """The notebook of one edition: the edition's Markdown, the shared code with the edition's
-    language set in its one ``nnlib.set_language("zh")`` line."""
+def build(path: Path, edition: str = "zh"):
+    """The notebook of one edition (an nbformat NotebookNode): the edition's Markdown, the
+    shared code with the edition's language set in its one ``nnlib.set_language("zh")`` line."""
+    import nbformat                      # here, not above: tasks.py reads editions() without it
     if edition not in editions(path):
         raise SourceError(f"{path.name}: no {edition!r} edition (its cells have no {EN} part)")
     cells = parse(path)
@@ -134,6 +133,7 @@ def main(argv):
     if not argv or argv[0] != "build":
         sys.exit(__doc__)
     sources = [Path(a).resolve() for a in argv[1:]] or sorted(SRC.glob("*.md"))
+    import nbformat
     for src in sources:
         for edition in editions(src):
             nb, out = build(src, edition), target(src, edition)
