@@ -132,7 +132,7 @@ def test_every_exercise_cell_is_in_its_notebook():
     import notebook_source
     by_nb = {}
     for src in notebook_source.SRC.glob("*.md"):
-        by_nb[src.stem[:2]] = [c["text"] for c in notebook_source.parse(src)
+        by_nb[src.stem[:2]] = [c["text"]["zh"] for c in notebook_source.parse(src)
                                if c["kind"] == "code"]
     for ex in EXERCISES.values():
         cells = by_nb.get(ex.notebook, [])
