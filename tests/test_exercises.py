@@ -18,7 +18,7 @@ _load()
 IDS = sorted(EXERCISES)
 GENERIC = {"ok", "wrong", "shape", "transposed_shape", "column", "not_answered", "none",
            "string", "nan", "list", "list_right", "not_numbers", "tuple", "not_function",
-           "raised", "changed_input", "hard_coded", "not_shape", "wrong_shape"}
+           "raised", "changed_input", "hard_coded", "not_shape", "wrong_shape", "wrong_number"}
 
 
 def reference_answer(ex):
@@ -139,3 +139,13 @@ def test_every_exercise_cell_is_in_its_notebook():
         assert ex.placeholder in cells, f"{ex.id}: no cell of notebook {ex.notebook} is its placeholder"
         ids = re.findall(r'check\("([^"]+)"', "\n".join(cells))
         assert ex.id in ids
+
+
+def test_one_wrong_number_is_said_plainly():
+    """A value exercise whose answer is one number says 'this number is not right' (no '1 of
+    the 1 numbers are wrong, at ()'), unless the exercise words it itself."""
+    from nnlib.exercises import Exercise
+    ex = Exercise("xx.one", "xx", "value", lambda: 0.25, "v = ...", "v = 0.25")
+    assert ex.diagnosis("wrong", n=1, size=1, where="") == tr("ex.mistake.wrong_number")
+    assert ex.diagnosis("wrong", n=2, size=3, where="(1), (3)") == \
+        tr("ex.mistake.wrong", n=2, size=3, where="(1), (3)")

@@ -62,7 +62,11 @@ class Exercise:
     def diagnosis(self, code: str, **kw) -> str:
         key = f"ex.{self.id}.{code}"
         from ..messages import MESSAGES
-        return tr(key if key in MESSAGES else f"ex.mistake.{code}", **{**self.fields, **kw})
+        if key not in MESSAGES:
+            # one wrong number is just wrong (not "1 of the 1 numbers … at ()")
+            key = "ex.mistake.wrong_number" if code == "wrong" and kw.get("size") == 1 else \
+                f"ex.mistake.{code}"
+        return tr(key, **{**self.fields, **kw})
 
 
 @dataclass

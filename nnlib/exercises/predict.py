@@ -5,7 +5,8 @@
 
 A :class:`Question` has an id, its notebook, the options (message keys ``pq.<id>.<option>``),
 the right option, the explanation (``pq.<id>.why``) and, optionally, what to do to a panel so
-the learner sees it happen (``act(panel)``).
+the learner sees it happen (``act(panel)``) and where to look then (``seen``, a message key;
+"the panel above" by default).
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ class Question:
     options: tuple
     answer: str
     act: Callable | None = None
+    seen: str = "pq.see_panel"
 
     def text(self, part: str) -> str:
         return tr(f"pq.{self.id}.{part}")
@@ -81,7 +83,7 @@ class Predict(LiveView):
             return f'<div class="nn-note">{doc.text("pq-state", tr("pq.waiting"))}</div>'
         right = choice == self.q.answer
         verdict = tr("pq.right" if right else "pq.not_quite", answer=self.q.text(self.q.answer))
-        seen = tr("pq.see_panel") if self.panel is not None and self.q.act is not None else ""
+        seen = tr(self.q.seen) if self.panel is not None and self.q.act is not None else ""
         return (f'<div class="nn-h {"nn-ok" if right else "nn-bad"}">'
                 f'{doc.text("pq-verdict", verdict)}</div>'
                 f'<div>{doc.text("pq-why", self.q.text("why"))}</div>'

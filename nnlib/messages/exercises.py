@@ -47,6 +47,7 @@ MESSAGES = {
     "ex.mistake.wrong": {
         "zh": "{size} 个数里有 {n} 个不对，位置（从 1 数起）：{where}。",
         "en": "{n} of the {size} numbers are wrong, at (counting from 1): {where}."},
+    "ex.mistake.wrong_number": {"zh": "这个数不对。", "en": "this number is not right."},
     "ex.mistake.not_function": {"zh": "需要的是一个函数（def …），这里是一个 {kind}。",
                                 "en": "a function (def …) is needed; this is a {kind}."},
     "ex.mistake.raised": {"zh": "你的函数出错了：{error}", "en": "your function raised: {error}"},
@@ -55,9 +56,10 @@ MESSAGES = {
         "en": "your function changed an array passed to it: give back new arrays and leave "
               "the inputs as they are."},
     "ex.mistake.hard_coded": {
-        "zh": "讲义完整示例的数对了，但换一组随机的输入就不对了：是不是把数写死了？答案要对任何输入都成立。",
-        "en": "right for the notes' worked example, wrong for other, random inputs: are numbers "
-              "written in? The answer must hold for any input."},
+        "zh": "第一组输入（笔记本里的例子）对了，换成别的随机输入就不对了：是不是写死了某个数，或者只照顾了一种特殊情形（例如只对某一个激活函数成立）？答案要对任何输入都成立。",
+        "en": "right for the first input (the notebook's example), wrong for other, random "
+              "inputs: is a number written in, or a special case (say, one activation function "
+              "only)? The answer must hold for any input."},
     "ex.mistake.not_shape": {"zh": "答案应当是一个形状，例如 (3, 4)：由整数组成的元组。",
                              "en": "the answer should be a shape such as (3, 4): a tuple of whole "
                                    "numbers."},
@@ -131,8 +133,8 @@ MESSAGES = {
                    "en": "think first, pick an answer, then press “check my prediction”."},
     "pq.right": {"zh": "预测对了：{answer}", "en": "right: {answer}"},
     "pq.not_quite": {"zh": "不对。答案是：{answer}", "en": "not quite. The answer: {answer}"},
-    "pq.see_panel": {"zh": "面板已经设成了这个情形：看看上面的网络图和数值表。",
-                     "en": "the panel above is now set to it: look at its diagram and table."},
+    "pq.see_panel": {"zh": "上面的交互图已经设成了这个情形：看看它现在的样子。",
+                     "en": "the widget above is now set to it: have a look at it now."},
     "pq.unknown": {"zh": "没有编号为 {id} 的预测题。", "en": "there is no question {id}."},
     "pq.03.dead.question": {"zh": "预测：把 b¹₁ 调到 −0.6，哪些梯度会变成 0？",
                             "en": "predict: with b¹₁ at −0.6, which gradients become 0?"},
