@@ -204,7 +204,8 @@ def test_binder_recipe_replayed_runs_every_notebook():
         serverext = run(f"{prefix}/bin/jupyter server extension list 2>&1", 120)
         assert re.search(r"voila.*enabled", serverext), serverext     # the voila/render link
 
-        nbs = sorted(str(p.relative_to(repo)) for p in (repo / "notebooks").glob("*.ipynb"))
+        nbs = sorted(str(p.relative_to(repo)) for p in (repo / "notebooks").glob("*.ipynb")) + \
+            sorted(str(p.relative_to(repo)) for p in (repo / "notebooks").glob("en/*.ipynb"))
         if nbs:
             (tmp / "execute.py").write_text(EXECUTE)
             os.chmod(tmp / "execute.py", 0o644)

@@ -1,5 +1,5 @@
 """Fixtures for the real-browser tests: one headless JupyterLab on 127.0.0.1 serving the
-notebooks twice — ``fresh/`` as a learner first meets them (no outputs, no saved widget state)
+notebooks (both editions) twice — ``fresh/`` as a learner first meets them (no outputs, no saved widget state)
 and ``saved/`` as committed (executed, with their widget state, trusted as ``tasks.py lab``
 trusts them) — plus ``echo.ipynb``, the bare ipywidgets round trip the panels' latency is
 compared with; and Debian's Chromium driven by Playwright.
@@ -17,8 +17,8 @@ import subprocess
 import nbformat
 import pytest
 
-from nnpage import (CHROMIUM, CHROMIUM_ARGS, NOTEBOOKS, ROOT, VENV_BIN, VIEWPORT, Server, api,
-                    free_port, percentiles, server_env, strip_notebook)
+from nnpage import (CHROMIUM, CHROMIUM_ARGS, ROOT, VENV_BIN, VIEWPORT, Server, api, free_port,
+                    notebooks, percentiles, rel, server_env, strip_notebook)
 
 # JupyterLab settings for a quiet, testable lab: no news pop-up or update check, and every cell
 # rendered (no windowing), so the test sees every output.
@@ -45,21 +45,23 @@ def lab(tmp_path_factory):
     (root / "saved").mkdir()
     env = server_env(tmp)
     code_cells = {}
-    for nb in sorted(NOTEBOOKS.glob("*.ipynb")):
-        code_cells[nb.name] = strip_notebook(nb, root / "fresh" / nb.name)
-        (root / "saved" / nb.name).write_bytes(nb.read_bytes())
+    for nb in notebooks():                        # both editions: NN.ipynb and en/NN.ipynb
+        for sub in ("fresh", "saved"):
+            (root / sub / rel(nb)).parent.mkdir(parents=True, exist_ok=True)
+        code_cells[rel(nb)] = strip_notebook(nb, root / "fresh" / rel(nb))
+        (root / "saved" / rel(nb)).write_bytes(nb.read_bytes())
     echo = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(ECHO)],
                                     metadata={"kernelspec": {"name": "python3",
                                                              "display_name": "Python 3",
                                                              "language": "python"}})
     nbformat.write(echo, root / "echo.ipynb")
     code_cells["echo.ipynb"] = 1
-    saved = sorted(str(p) for p in (root / "saved").glob("*.ipynb"))
+    saved = sorted(str(p) for p in (root / "saved").rglob("*.ipynb"))
     if saved:                                     # as `python3 tasks.py lab` does
         subprocess.run([VENV_BIN / "jupyter", "trust", *saved], env=env, check=True,
                        capture_output=True)
-    for rel, settings in LAB_SETTINGS.items():
-        f = tmp / "settings" / rel
+    for name, settings in LAB_SETTINGS.items():
+        f = tmp / "settings" / name
         f.parent.mkdir(parents=True, exist_ok=True)
         f.write_text(json.dumps(settings))
     token = secrets.token_hex(16)

@@ -38,12 +38,48 @@ TOL = 1e-4          # the panel prints 4 decimals
 NOTEBOOKS = Path(os.environ.get("NNLIB_BROWSER_NOTEBOOKS", ROOT / "notebooks"))
 
 
+def notebooks() -> list[Path]:
+    """Every notebook of both editions: notebooks/NN.ipynb (Chinese), notebooks/en/NN.ipynb."""
+    return sorted(NOTEBOOKS.glob("*.ipynb")) + sorted(NOTEBOOKS.glob("en/*.ipynb"))
+
+
+def rel(nb: Path) -> str:
+    """A notebook's path under the notebooks folder: "03_worked_example.ipynb", "en/03_…"."""
+    return nb.relative_to(NOTEBOOKS).as_posix()
+
+
+def edition(nb: Path) -> str:
+    return "en" if rel(nb).startswith("en/") else "zh"
+
+
 def notebook_params():
     import pytest
-    nbs = sorted(NOTEBOOKS.glob("*.ipynb"))
+    nbs = notebooks()
     if not nbs:
         return [pytest.param(None, marks=pytest.mark.skip(reason=f"no notebooks in {NOTEBOOKS}"))]
-    return [pytest.param(p, id=p.stem) for p in nbs]
+    return [pytest.param(p, id=rel(p).removesuffix(".ipynb").replace("/", "-")) for p in nbs]
+
+
+# the text of every output (widgets, prints, tables) a learner reads in the page
+OUTPUT_TEXT_JS = r"""
+(root) => [...(root || document).querySelectorAll('.jp-OutputArea-output, .jp-OutputArea-child')]
+  .filter(e => !e.parentElement.closest('.jp-OutputArea-output'))
+  .map(e => e.innerText).filter(t => t && t.trim())
+"""
+
+
+def foreign_words(page, root_selector: str | None, lang: str) -> list[str]:
+    """Words of the other language in what the page's outputs show (tests/language.py's rule:
+    in Chinese, English only in parentheses, code or maths; in English, no Chinese)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from language import foreign
+    root = page.locator(root_selector).first.element_handle() if root_selector else None
+    found = []
+    for text in page.evaluate(OUTPUT_TEXT_JS, root):
+        words = foreign(text, lang)
+        if words:
+            found.append(f"{sorted(set(words))[:8]} in {text[:100]!r}")
+    return found
 
 
 # -- servers ------------------------------------------------------------------------------------

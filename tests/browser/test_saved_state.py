@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from nnpage import notebook_params, wait_numbers_match, wait_settled
+from nnpage import edition, foreign_words, notebook_params, rel, wait_numbers_match, wait_settled
 from test_lab import forget, open_notebook
 
 pytestmark = pytest.mark.browser
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("notebook", notebook_params())
 def test_saved_notebook_shows_its_panels_before_running(notebook, lab, page):
-    name = notebook.name
+    name = rel(notebook)
     try:
         open_notebook(page, lab, f"saved/{name}")
         problems, views = wait_settled(page, ".jp-Notebook", timeout=40)
@@ -30,6 +30,9 @@ def test_saved_notebook_shows_its_panels_before_running(notebook, lab, page):
             wait_numbers_match(panel, timeout=10)     # the saved numbers are nnlib's
         text = page.locator(".jp-Notebook").inner_text()
         assert "VBox(children" not in text and "HBox(children" not in text
+        words = foreign_words(page, ".jp-Notebook", edition(notebook))
+        assert not words, f"{name}: saved outputs not in the edition's language:\n" + \
+            "\n".join(words)
     finally:
         page.close()
         forget(lab)
