@@ -444,6 +444,9 @@ VIEWS_JS = r"""
       if (!v.textContent.trim()) blank.push('numbers ' + cls);
     } else if (v.classList.contains('nn-controls')) {
       if (!v.querySelector('input, button, select')) blank.push('controls ' + cls);
+    } else if (v.classList.contains('nn-raster')) {           // canvas pictures say when drawn
+      const c = v.querySelector('canvas');
+      if (!c || c.width < 2 || v.getAttribute('data-drawn') !== '1') blank.push('raster ' + cls);
     }
   }
   const shown = scope.querySelectorAll('.jupyter-widgets.widget-container, .nn-view').length;
