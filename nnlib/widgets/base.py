@@ -43,6 +43,13 @@ def _offline_css() -> str:
 CSS = (JS / "nnlib.css").read_text(encoding="utf-8") + "\n" + _offline_css()
 
 
+def esm(*files: str) -> str:
+    """One view's ESM from files of js/ put one after the other (anywidget imports the ESM from
+    a Blob, where a relative ``import`` cannot reach a neighbour file; the shared helpers,
+    e.g. visibility.js, come first)."""
+    return "\n".join((JS / f).read_text(encoding="utf-8") for f in files)
+
+
 class View(anywidget.AnyWidget):
     """Base of the browser-drawn views: the shared stylesheet, the plain-text fallback, and
     whether the view is on screen (each displayed copy reports when it scrolls in or out of

@@ -18,7 +18,7 @@ import numpy as np
 import traitlets
 
 from .. import fmt
-from .base import JS, View
+from .base import View, esm
 
 __all__ = ["Scene", "SceneView", "Chart", "diverging", "arrow_d", "path_d"]
 
@@ -127,7 +127,7 @@ def path_d(xs, ys) -> str:
 class SceneView(View):
     """An SVG picture: ``shapes`` drawn once, ``updates`` ({id: {attribute: value}}) applied
     on every move. ``on_click(callback)`` gets the ``click`` name of a clicked shape."""
-    _esm = JS / "scene.js"
+    _esm = esm("visibility.js", "scene.js")
     width = traitlets.Float(300).tag(sync=True)
     height = traitlets.Float(150).tag(sync=True)
     shapes = traitlets.List().tag(sync=True)

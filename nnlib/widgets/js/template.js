@@ -2,22 +2,6 @@
 // empty slots <span data-key="z-1-2"></span>); on a slider move it sends only the texts of
 // the slots (`values`) and the classes of marked elements (`classes`, e.g. a dead unit's row),
 // and they are updated in place.
-let views = 0;
-
-// Tell the kernel when this view scrolls into or out of sight: a view out of sight is not
-// redrawn on every move, only when it comes back.
-function watchVisibility(model, el) {
-  const id = `${Date.now().toString(36)}-${++views}`;
-  if (typeof IntersectionObserver === "undefined") return () => {};
-  let last = null;
-  const io = new IntersectionObserver((entries) => {
-    const on = entries[entries.length - 1].isIntersecting;
-    if (on !== last) { last = on; model.send({ event: "visible", visible: on, view: id }); }
-  }, { rootMargin: "200px" });
-  io.observe(el);
-  return () => { io.disconnect(); model.send({ event: "visible", visible: false, view: id }); };
-}
-
 function render({ model, el }) {
   el.classList.add("nn-template");
   let slots = new Map();
