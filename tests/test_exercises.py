@@ -149,3 +149,22 @@ def test_one_wrong_number_is_said_plainly():
     assert ex.diagnosis("wrong", n=1, size=1, where="") == tr("ex.mistake.wrong_number")
     assert ex.diagnosis("wrong", n=2, size=3, where="(1), (3)") == \
         tr("ex.mistake.wrong", n=2, size=3, where="(1), (3)")
+
+
+def test_a_mistake_that_raises_is_named_by_its_error():
+    """W δ for Wᵀ δ on a non-square W raises in numpy: the learner's function raising exactly
+    the error the known mistake raises gets that mistake's diagnosis; another error is
+    'your function raised', with the error."""
+    from nnlib.exercises import EXERCISES, Exercise, Mistake
+    cases = lambda rng: [(rng.normal(size=(2, 3)), rng.normal(size=2))]   # noqa: E731
+    ex = Exercise("xx.back", "xx", "function", lambda W, d: W.T @ d, "def f(W, d): ...",
+                  "def f(W, d):\n    return W.T @ d", mistakes=(Mistake("transpose", lambda W, d: W @ d),),
+                  cases=cases)
+    EXERCISES[ex.id] = ex
+    try:
+        r = check("xx.back", lambda W, d: W @ d)
+        assert r.code == "transpose" and r.message == ex.diagnosis("transpose")
+        r = check("xx.back", lambda W, d: W.T @ d[:1])
+        assert r.code == "raised" and "ValueError" in r.message
+    finally:
+        del EXERCISES[ex.id]

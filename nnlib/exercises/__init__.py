@@ -35,8 +35,10 @@ RTOL, ATOL = 1e-6, 1e-9
 @dataclass(frozen=True)
 class Mistake:
     """A typical mistake: ``wrong`` makes the wrong answer (a value exercise: ``wrong()``; a
-    function exercise: a wrong function, run on the same inputs), ``code`` names it, and the
-    diagnosis is the message ``ex.<exercise id>.<code>`` (or ``ex.mistake.<code>``)."""
+    function exercise: a wrong function, run on the same inputs — one that raises, such as
+    ``W @ δ`` for ``Wᵀ δ`` on a non-square W, is recognised by raising the same error), ``code``
+    names it, and the diagnosis is the message ``ex.<exercise id>.<code>`` (or
+    ``ex.mistake.<code>``)."""
     code: str
     wrong: Callable
 
@@ -267,6 +269,15 @@ def _run(fn, args):
     return out, changed
 
 
+def _raises(fn, args) -> str | None:
+    """The error ``fn(*args)`` raises, as "Type: message", or None if it returns."""
+    try:
+        _run(fn, args)
+    except Exception as exc:                 # noqa: BLE001
+        return f"{type(exc).__name__}: {exc}"
+    return None
+
+
 def _placeholder_code(ex: Exercise):
     """The code object of the function the placeholder cell defines (its body left as ...)."""
     ns = {"np": np, "check": lambda *a: None}
@@ -294,7 +305,9 @@ def _check_function(ex: Exercise, answer):
         try:
             out, changed = _run(answer, args)
         except Exception as exc:             # noqa: BLE001 — the learner's code raised
-            raise _Verdict("raised", error=f"{type(exc).__name__}: {exc}"[:160]) from None
+            error = f"{type(exc).__name__}: {exc}"
+            _known_mistake(ex, lambda m: _raises(m.wrong, args) == error)
+            raise _Verdict("raised", error=error[:160]) from None
         if out is None or out is ...:
             raise _Verdict("not_answered")
         if changed:
