@@ -168,3 +168,18 @@ def test_a_mistake_that_raises_is_named_by_its_error():
         assert r.code == "raised" and "ValueError" in r.message
     finally:
         del EXERCISES[ex.id]
+
+
+def test_changing_an_array_inside_a_list_is_noticed():
+    """gd_step(params, grads, η) that updates the (W, b) pairs it was given in place."""
+    from nnlib.exercises import _run
+
+    def in_place(params):
+        params[0][0][...] = 0.0
+        return params
+
+    _, changed = _run(in_place, ([(np.ones((2, 2)), np.ones(2))],))
+    assert changed
+    _, changed = _run(lambda params: [(W * 2, b) for W, b in params],
+                      ([(np.ones((2, 2)), np.ones(2))],))
+    assert not changed

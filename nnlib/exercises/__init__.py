@@ -260,13 +260,31 @@ def _check_shape(ex: Exercise, answer):
     raise _Verdict("wrong_shape", got=str(got))
 
 
+def _copy(a):
+    """A copy of an argument: arrays copied, also inside lists and tuples ([(W, b), …])."""
+    if isinstance(a, np.ndarray):
+        return a.copy()
+    if isinstance(a, (list, tuple)):
+        return type(a)(_copy(v) for v in a)
+    return a
+
+
+def _differ(a, b) -> bool:
+    if isinstance(a, np.ndarray):
+        return not (isinstance(b, np.ndarray) and a.shape == b.shape
+                    and np.array_equal(a, b, equal_nan=True))
+    if isinstance(a, (list, tuple)):
+        return not isinstance(b, (list, tuple)) or len(a) != len(b) or \
+            any(_differ(x, y) for x, y in zip(a, b))
+    return False
+
+
 def _run(fn, args):
-    """``fn(*args)`` with copies of the arrays (an answer must not change its inputs)."""
-    copies = [np.array(a, dtype=float) if isinstance(a, np.ndarray) else a for a in args]
+    """``fn(*args)`` on copies of the arguments (an answer must not change its inputs, nor the
+    arrays inside a list it is given); whether it changed them."""
+    copies = [_copy(a) for a in args]
     out = fn(*copies)
-    changed = any(isinstance(a, np.ndarray) and not np.array_equal(a, c, equal_nan=True)
-                  for a, c in zip(args, copies))
-    return out, changed
+    return out, any(_differ(a, c) for a, c in zip(args, copies))
 
 
 def _raises(fn, args) -> str | None:

@@ -10,7 +10,7 @@ the learner sees it happen (``act(panel)``) and where to look then (``seen``, a 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from ..i18n import tr
@@ -27,9 +27,10 @@ class Question:
     answer: str
     act: Callable | None = None
     seen: str = "pq.see_panel"
+    fields: dict = field(default_factory=dict)    # numbers for the texts, e.g. {"eta": "0.05"}
 
     def text(self, part: str) -> str:
-        return tr(f"pq.{self.id}.{part}")
+        return tr(f"pq.{self.id}.{part}", **self.fields)
 
 
 QUESTIONS: dict[str, Question] = {}
