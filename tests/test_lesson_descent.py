@@ -15,6 +15,7 @@ from nnlib import fmt
 from nnlib.i18n import set_language, tr
 from nnlib.lessons import descent as D
 from nnlib.widgets import ETA_GRID, NetworkPanel, show
+from nnlib.widgets.charts import trail_updates
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
@@ -87,10 +88,10 @@ def test_presets_lie_on_the_eta_grid_one_in_each_regime(land):
     hi = lam.max()
     assert hi == pytest.approx(2.3058, abs=1e-4)
     assert all(eta in ETA_GRID for eta in D.PRESETS.values())
-    assert D.PRESETS["too small"] * hi < 0.1
-    assert D.PRESETS["good"] < 1 / hi < D.PRESETS["too large"] < 2 / hi < D.PRESETS["far too large"]
-    expect = {"too small": "crawls", "good": "good", "too large": "oscillates",
-              "far too large": "diverges"}
+    assert D.PRESETS["too-small"] * hi < 0.1
+    assert D.PRESETS["good"] < 1 / hi < D.PRESETS["too-large"] < 2 / hi < D.PRESETS["far-too-large"]
+    expect = {"too-small": "crawls", "good": "good", "too-large": "oscillates",
+              "far-too-large": "diverges"}
     for name, eta in D.PRESETS.items():
         assert land.descend(*D.START, eta, D.PRESET_STEPS).regime == expect[name], name
 
@@ -284,13 +285,13 @@ def check_run(d, land, start, eta, steps):
     assert v["L0"] == fmt.num_wide(run.losses[0]) and v["Lk"] == fmt.num_wide(run.losses[-1])
     assert (v["wk"], v["bk"]) == (fmt.num(run.path[-1, 0], 3), fmt.num(run.path[-1, 1], 3))
     ch = d.chart
-    assert d.path_view.updates == D._trail("path", ch.px(run.path[:, 0]), ch.py(run.path[:, 1]),
+    assert d.path_view.updates == trail_updates("path", ch.px(run.path[:, 0]), ch.py(run.path[:, 1]),
                                            ch.inside(run.path[:, 0], run.path[:, 1]))
     lc = d.loss_view.chart
     assert lc.xlim[1] >= steps
     E = run.losses
     ok = lc.inside(np.arange(len(E)), E)
-    assert d.loss_view.updates["lc-line"] == D._trail(
+    assert d.loss_view.updates["lc-line"] == trail_updates(
         "lc", lc.px(np.arange(len(E))), lc.py(np.where(ok, E, 1e3)), ok)["lc-line"]
     assert d.controls.readouts["gd-eta"] == f"{eta:g}"
     return run
@@ -300,10 +301,10 @@ def test_descent_explorer_starts_with_the_good_preset_and_presets_name_their_reg
     d = D.DescentExplorer(land)
     check_run(d, land, D.START, D.PRESETS["good"], D.PRESET_STEPS)
     assert d.message.text == "" and d.controls.values["gd-k"] == 1
-    for name, regime in [("too small", "crawls"), ("good", "good"),
-                         ("too large", "oscillates"), ("far too large", "diverges")]:
+    for name, regime in [("too-small", "crawls"), ("good", "good"),
+                         ("too-large", "oscillates"), ("far-too-large", "diverges")]:
         before = len(d.timings)
-        press(d.controls, f"preset-{name.replace(' ', '-')}")
+        press(d.controls, f"preset-{name}")
         assert len(d.timings) == before + 1                      # one refresh per preset
         run = check_run(d, land, D.START, D.PRESETS[name], D.PRESET_STEPS)
         assert run.regime == regime
@@ -355,14 +356,14 @@ def test_the_hill_shows_the_run_on_the_surface_up_to_where_it_leaves(land):
     d = D.DescentExplorer(land)
     S = d.surf
     X, Y = S.project(d.run.path[:, 0], d.run.path[:, 1], d.run.losses)
-    assert d.hill_view.updates == {**D._trail("hill", X, Y),
+    assert d.hill_view.updates == {**trail_updates("hill", X, Y),
                                    "hill-caption": {"text": tr("gd05.hill_caption")}}
     press(d.controls, "preset-far-too-large")
     inside = S.inside(d.run.path[:, 0], d.run.path[:, 1], d.run.losses)
     n = int(np.argmin(inside))
     assert 0 < n < len(d.run.path)
     X, Y = S.project(d.run.path[:n, 0], d.run.path[:n, 1], d.run.losses[:n])
-    assert d.hill_view.updates["hill-line"] == D._trail("hill", X, Y)["hill-line"]
+    assert d.hill_view.updates["hill-line"] == trail_updates("hill", X, Y)["hill-line"]
     assert d.hill_view.updates["hill-caption"]["text"].endswith(tr("gd05.hill_left", k=n - 1))
     assert d.controls in d.hill.children and "nn-05-hill-view" in d.hill._dom_classes
 
@@ -417,7 +418,7 @@ def test_presets_table_shows_eta_lambda_and_the_regime_of_each_run(land):
     got = keyed_numbers(html)
     lam = land.curvature()[1].max()
     for name, eta in D.PRESETS.items():
-        assert got[f"pr-{name.replace(' ', '-')}"] == round(eta * lam, 2)
+        assert got[f"pr-{name}"] == round(eta * lam, 2)
     for regime in ("crawls", "good", "oscillates", "diverges"):
         assert tr(f"gd05.regime.{regime}") in html
 
@@ -446,13 +447,13 @@ def test_network_regimes_name_what_the_run_did():
     p = rows[0.05]["predictions"]
     assert p[0] < 3.5 < p[1] and p[2] < 3.5 < p[3]
     # η = 0.5: E went up on the way, but the story is that every hidden ReLU died
-    assert rows[0.5]["regime"] == "dead ReLUs" and rows[0.5]["dead"] == rows[0.5]["relus"] == 4
+    assert rows[0.5]["regime"] == "dead" and rows[0.5]["dead"] == rows[0.5]["relus"] == 4
     assert rows[0.5]["E_max"] > 60 * rows[0.5]["E0"]
     assert rows[5.0]["regime"] == "diverges"
     html = show(D.network_regimes_table, list(rows.values())).html
-    for name in ("crawls", "good", "overshoots", "dead ReLUs", "diverges"):
-        key = D.NETWORK_REGIME_TEXT[name][1]
-        assert tr(f"gd05.net.name.{key}") in html and tr(f"gd05.net.text.{key}") in html
+    for name in ("crawls", "good", "overshoots", "dead", "diverges"):
+        assert name in D.NETWORK_REGIME_COLORS
+        assert tr(f"gd05.net.name.{name}") in html and tr(f"gd05.net.text.{name}") in html
     assert keyed_numbers(html)["nr-E0-0"] == 0.136242 and "nr-E_max-3" in html
 
 
@@ -489,7 +490,7 @@ def test_training_curve_follows_the_panels_descent():
     ch = curve.chart
     assert ch.log_y                                              # E spans decades: log scale
     k = np.arange(6)
-    assert curve.updates["lc-line"] == D._trail("lc", ch.px(k), ch.py(gd.losses))["lc-line"]
+    assert curve.updates["lc-line"] == trail_updates("lc", ch.px(k), ch.py(gd.losses))["lc-line"]
     assert curve.updates["lc-caption"]["text"] == tr(
         "gd05.curve_summary", k=5, eta="0.05", E0=fmt.num_wide(gd.losses[0]),
         Ek=fmt.num_wide(gd.losses[-1]))
@@ -541,4 +542,4 @@ def test_the_hill_out_of_sight_is_brought_up_to_date_when_it_comes_back(land):
     assert d.hill_view.updates == before                         # not sent while out of sight
     d.hill_view.receive({"event": "visible", "view": "v1", "visible": True})
     X, Y = d.surf.project(d.run.path[:, 0], d.run.path[:, 1], d.run.losses)
-    assert d.hill_view.updates["hill-line"] == D._trail("hill", X, Y)["hill-line"]
+    assert d.hill_view.updates["hill-line"] == trail_updates("hill", X, Y)["hill-line"]

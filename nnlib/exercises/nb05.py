@@ -244,7 +244,7 @@ register(
 # --- predict, then check ------------------------------------------------------------------------
 
 REGIME_ETA = 0.05                       # on the explorer's 1-2-5 grid, not one of its presets
-BLOWUP_PRESET = "far too large"
+BLOWUP_PRESET = "far-too-large"
 
 
 def _run_regime_eta(explorer):

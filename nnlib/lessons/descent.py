@@ -34,13 +34,15 @@ from ..i18n import tr
 from ..layers import Dense
 from ..network import Network
 from ..optim import DivergenceError, GradientDescent
+from ..widgets.charts import (StepChart, add_trail, nice, simplify, star_points,
+                              trail_updates, viridis)
 from ..widgets import (Box, Chart, Controls, DescentControls, LiveView, Row, Scene, SceneView,
                        TemplateView, arrow_d, button, eq, group, history_table, lhs, matrix, op,
-                       path_d, slider, table)
+                       slider, table)
 
 __all__ = ["DATA_X", "DATA_Y", "START", "PRESETS", "PRESET_STEPS", "neuron", "run_descent",
            "Landscape", "Descent", "regime", "Surface", "GradientExplorer", "DescentExplorer",
-           "TrainingCurve", "params_and_grads", "presets_table", "history", "NETWORK_REGIME_TEXT",
+           "TrainingCurve", "params_and_grads", "presets_table", "history", "NETWORK_REGIME_COLORS",
            "hidden_relus", "network_regime", "network_regimes", "network_regimes_table"]
 
 # Eight fixed points, roughly y = 1.5 x − 0.5 plus noise (drawn once with
@@ -53,7 +55,7 @@ W_RANGE, B_RANGE = (-1.5, 4.5), (-3.5, 2.5)     # the square of (w, b) the pictu
 START = (-1.0, 0.0)
 # η on the 1-2-5 grid, one per regime of this landscape (λ ≈ 0.57 and 2.31: steps overshoot
 # for η > 1/λ_max ≈ 0.43 and diverge for η > 2/λ_max ≈ 0.87), each run PRESET_STEPS steps.
-PRESETS = {"too small": 0.02, "good": 0.2, "too large": 0.5, "far too large": 1.0}
+PRESETS = {"too-small": 0.02, "good": 0.2, "too-large": 0.5, "far-too-large": 1.0}
 PRESET_STEPS = 20
 REGIME_COLORS = {"crawls": "#1565C0", "good": "#2E7D32", "oscillates": "#EF6C00",
                  "diverges": "#C62828"}
@@ -204,64 +206,6 @@ def regime(losses, points, floor: float = 0.0, diverged: bool = False, tol: floa
 
 # --- pictures drawn once ------------------------------------------------------------------------
 
-_VIRIDIS = np.array([[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]])
-
-
-def _rgb(t: float, fade: float = 0.0, shade: float = 1.0) -> str:
-    """Viridis at t ∈ [0, 1], mixed with white by ``fade``, darkened by ``shade``."""
-    t = min(max(float(t), 0.0), 1.0) * 4
-    k = min(int(t), 3)
-    rgb = (_VIRIDIS[k] + (t - k) * (_VIRIDIS[k + 1] - _VIRIDIS[k])) * (1 - fade) + 255 * fade
-    return "#" + "".join(f"{int(round(v * shade)):02x}" for v in rgb)
-
-
-def _star(x: float, y: float, r: float = 8.0):
-    return [(x + r * (1 - 0.55 * (k % 2)) * math.cos(math.pi * (k / 5 - 0.5)),
-             y + r * (1 - 0.55 * (k % 2)) * math.sin(math.pi * (k / 5 - 0.5))) for k in range(10)]
-
-
-def _add_trail(s: Scene, name: str, colour: str, width: float = 1.5, start: bool = True):
-    """Shapes of a run drawn per move: its line, a dot per step, a ■ at its start."""
-    s.path(f"{name}-line", "", fill="none", stroke=colour, stroke_width=width,
-           stroke_linejoin="round")
-    s.path(f"{name}-dots", "", fill="none", stroke=colour, stroke_width=width + 3.5,
-           stroke_linecap="round")                 # zero-length subpaths: round dots
-    if start:
-        s.rect(f"{name}-start", -20, -20, 9, 9, fill=POINT)
-
-
-def _trail(name: str, X, Y, ok=None, dots: int = 300) -> dict:
-    """Updates of :func:`_add_trail` for pixel positions X, Y (NaN or not ``ok``: a gap)."""
-    X, Y = np.asarray(X, dtype=float), np.asarray(Y, dtype=float)
-    if ok is not None:
-        X, Y = np.where(ok, X, np.nan), np.where(ok, Y, np.nan)
-    up = {f"{name}-line": {"d": path_d(X, Y)},
-          f"{name}-dots": {"d": " ".join(f"M{x:.1f} {y:.1f}h0" for x, y in zip(X, Y)
-                                         if math.isfinite(x) and math.isfinite(y))
-                           if len(X) <= dots else ""}}
-    first = len(X) and math.isfinite(X[0]) and math.isfinite(Y[0])
-    up[f"{name}-start"] = {"x": round(X[0] - 4.5, 1) if first else -20,
-                           "y": round(Y[0] - 4.5, 1) if first else -20}
-    return up
-
-
-def _simplify(P, tol: float = 0.3):
-    """A closed polygon (pixels) with the vertices that matter (Douglas–Peucker: every vertex
-    left out lies within ``tol`` of the outline; a smooth ellipse needs few)."""
-    P = np.vstack([P, P[:1]])
-
-    def keep(i, j):
-        if j <= i + 1:
-            return [i]
-        d, rest = P[j] - P[i], P[i + 1:j] - P[i]
-        n = math.hypot(*d)
-        dist = np.abs(d[0] * rest[:, 1] - d[1] * rest[:, 0]) / n if n else np.hypot(*rest.T)
-        k = i + 1 + int(np.argmax(dist))
-        return keep(i, k) + keep(k, j) if dist.max() > tol else [i]
-    far = int(np.argmax(np.hypot(*(P[:-1] - P[0]).T)))
-    return [tuple(P[i]) for i in keep(0, far) + keep(far, len(P) - 1)]
-
-
 def contour_scene(land: Landscape, title: str, size: int = 300):
     """The filled contours of L(w, b) ({L ≤ c} painted over the larger ones, each with a white
     outline; along the box's sides the frame covers it) and ★ at the minimum, in a
@@ -270,55 +214,16 @@ def contour_scene(land: Landscape, title: str, size: int = 300):
     ch = Chart(s, (42, 24, size - 54, size - 54), land.w_range, land.b_range, xlabel="w",
                title=title, grid=False, id="ct")
     n = len(land.outlines)
-    s.rect(None, ch.x0, ch.y0, ch.w, ch.h, fill=_rgb(1.0, 0.55))
+    s.rect(None, ch.x0, ch.y0, ch.w, ch.h, fill=viridis(1.0, 0.55))
     for k in range(n - 1, -1, -1):
         poly = land.outlines[k][1]
-        s.polygon(None, _simplify(np.column_stack([ch.px(poly[:, 0]), ch.py(poly[:, 1])])),
-                  fill=_rgb(math.sqrt(k / n), 0.55), stroke="#fff", stroke_width=0.8)
+        s.polygon(None, simplify(np.column_stack([ch.px(poly[:, 0]), ch.py(poly[:, 1])])),
+                  fill=viridis(math.sqrt(k / n), 0.55), stroke="#fff", stroke_width=0.8)
     s.rect(None, ch.x0, ch.y0, ch.w, ch.h, fill="none", stroke="#9e9e9e", stroke_width=1.2)
     s.text(None, ch.x0 - 28, ch.y0 + ch.h / 2 + 4, "b", font_size=12)
-    s.polygon(None, _star(float(ch.px(land.minimum[0])), float(ch.py(land.minimum[1]))),
+    s.polygon(None, star_points(float(ch.px(land.minimum[0])), float(ch.py(land.minimum[1]))),
               fill=STAR, stroke="#5D4037", stroke_width=0.8)
     return s, ch
-
-
-class StepChart(SceneView):
-    """A loss per step k: a line with a dot per step, an optional dashed ``floor`` and a
-    caption; the axes (k from 0 to a round number ≥ the run's length, the y range given, log
-    or linear) are drawn again only when they change."""
-
-    def __init__(self, css: str, ylabel: str, title: str, size=(330, 304), floor=None):
-        super().__init__(css=css)
-        self.size, self.ylabel, self.title, self.floor = size, ylabel, title, floor
-        self.axes = self.chart = None
-
-    def plot(self, losses, ylim, log: bool, caption: str = ""):
-        E = np.asarray(losses, dtype=float)
-        axes = (int(_nice(max(len(E) - 1, 10), (1, 2, 3, 5))), tuple(ylim), log)
-        if axes != self.axes:
-            self.axes, (w, h) = axes, self.size
-            s = Scene(w, h)
-            lo, hi = (math.ceil(math.log10(ylim[0]) - 1e-9),
-                      math.floor(math.log10(ylim[1]) + 1e-9)) if log else (0, 0)
-            ticks = list(10.0 ** np.arange(lo, hi + 1, max(1, math.ceil((hi - lo) / 7))))
-            self.chart = ch = Chart(s, (56, 24, w - 72, h - 68 - 20 * (self.floor is None)),
-                                    (0, axes[0]), ylim, log_y=log, xlabel=tr("descent.step_col"),
-                                    ylabel=self.ylabel, yticks=ticks if log else None,
-                                    title=self.title, id="lc")
-            if self.floor is not None:
-                y = float(ch.py(self.floor))
-                s.line(None, ch.x0, y, ch.x0 + ch.w, y, stroke=STAR, stroke_width=1.6,
-                       stroke_dasharray="5 4")
-                s.text(None, ch.x0 + ch.w - 4, y - 5, tr("gd05.floor"), font_size=11,
-                       text_anchor="end", fill="#8d6e63")
-            _add_trail(s, "lc", PATH, 1.4, start=False)
-            s.text("lc-caption", w / 2, h - 8, "", font_size=12, fill="#616161")
-            self.draw(s)
-        ch, k = self.chart, np.arange(len(E))
-        ok = ch.inside(k, E) & np.isfinite(E)
-        up = _trail("lc", ch.px(k), ch.py(np.where(ok, E, ylim[1])), ok, dots=100)
-        up["lc-caption"] = {"text": caption}
-        self.updates = up
 
 
 class Surface:
@@ -389,14 +294,14 @@ class Surface:
             quad = " ".join(f"{PX[a, c]:.0f},{PY[a, c]:.0f}" for a, c in
                             ((i, j), (i, j + 1), (i + 1, j + 1), (i + 1, j)))
             s.add("polygon", points=quad, parent="surf",
-                  color=_rgb(math.sqrt(mean[i, j] / self.zmax), shade=shade[i, j]))
+                  color=viridis(math.sqrt(mean[i, j] / self.zmax), shade=shade[i, j]))
         for k, name in ((0, "w"), (1, "b")):               # edges b = b_lo and w = w_hi
             s.text(None, bx[k:k + 2].mean() + 8 * k - 4, by[k:k + 2].mean() + 16, name)
         for c in set(range(4)) - {back}:
             s.text(None, bx[c] + (14 if c == left else 12), by[c] + (16 if c == left else 14),
                    f"({fmt.num(cw[c], 1)}, {fmt.num(cb[c], 1)})", font_size=9.5, fill="#757575")
         sx, sy = self.project(*self.land.minimum)
-        s.polygon(None, _star(float(sx), float(sy), 7), fill=STAR, stroke="#5D4037",
+        s.polygon(None, star_points(float(sx), float(sy), 7), fill=STAR, stroke="#5D4037",
                   stroke_width=0.8)
         return s
 
@@ -545,18 +450,6 @@ def _arrow(ch: Chart, name: str, w, b, dw, db) -> dict:
 
 # --- §1.3 2️⃣: the descent ----------------------------------------------------------------------
 
-def _slug(name: str) -> str:
-    return name.replace(" ", "-")
-
-
-def _nice(v: float, mults=(1, 2, 5)) -> float:
-    """The smallest m × 10ᵏ ≥ v > 0 with m from ``mults`` (1 for v ≤ 0)."""
-    if not v > 0:
-        return 1.0
-    mag = 10.0 ** math.floor(math.log10(v) + 1e-12)
-    return next(m * mag for m in (*mults, 10) if m * mag >= v * (1 - 1e-12))
-
-
 def regime_html(run: Descent, floor: float, doc) -> str:
     """The regime named from the run and what it says; η, k, L₀ → L_k, (w, b) at the end."""
     r = run.regime
@@ -598,7 +491,7 @@ class DescentExplorer(LiveView):
                                        loss="L", title=tr("gd05.descent_title"),
                                        step_title=tr("gd05.step_title"))
         descent = self.descent.group()
-        presets = [button(f"preset-{_slug(name)}", f"{tr('gd05.preset.' + _slug(name))}  η = "
+        presets = [button(f"preset-{name}", f"{tr('gd05.preset.' + name)}  η = "
                           f"{eta:g}", title=tr("gd05.preset_title", eta=f"{eta:g}",
                                                k=PRESET_STEPS)) for name, eta in PRESETS.items()]
         self.controls = Controls([
@@ -607,14 +500,15 @@ class DescentExplorer(LiveView):
             descent, group(tr("gd05.presets"), presets, row=True)], css="nn-05-descent-controls")
         self.descent.attach(self.controls)
         for name in PRESETS:
-            self.controls.on_press(f"preset-{_slug(name)}",
+            self.controls.on_press(f"preset-{name}",
                                    lambda name=name: self.action(self.preset, name))
         self.controls.on_change(self._changed)
         self.controls.on_reject(lambda *a: self.refused(self.controls, *a))
         s, self.chart = contour_scene(land, tr("gd05.path_title"))
-        _add_trail(s, "path", PATH)
+        add_trail(s, "path", PATH)
         self.path_view = SceneView(s, css="nn-05-path")
         self.loss_view = StepChart("nn-05-losses", "L", tr("gd05.loss_title"),
+                                   floor_label=tr("gd05.floor"), colour=PATH, floor_colour=STAR,
                                    floor=land.minimum[2])
         self.regime_view = TemplateView(lambda run, doc: regime_html(run, land.minimum[2], doc),
                                         "nn-05-regime")
@@ -626,7 +520,7 @@ class DescentExplorer(LiveView):
             s = self.surf.scene(tr("gd05.hill_title"))
             s.text("hill-caption", 260, self.surf.height - 8, "", font_size=12.5,
                    fill="#616161")
-            _add_trail(s, "hill", PATH, 1.6)
+            add_trail(s, "hill", PATH, 1.6)
             self.hill_view = SceneView(s, css="nn-05-hill")
             self.hill_view.when_shown(lambda: self.run is not None and self._show_hill(self.run))
             self.hill = Box([self.controls, self.message.widget, self.regime_view,
@@ -667,7 +561,7 @@ class DescentExplorer(LiveView):
 
     def show(self, run: Descent):
         self.run, ch, path = run, self.chart, run.path
-        self.path_view.updates = _trail("path", ch.px(path[:, 0]), ch.py(path[:, 1]),
+        self.path_view.updates = trail_updates("path", ch.px(path[:, 0]), ch.py(path[:, 1]),
                                         ch.inside(path[:, 0], path[:, 1]))
         self.loss_view.plot(run.losses, (self.land.minimum[2] / 1.6, 1e3), log=True)
         self.regime_view.update(run)
@@ -679,7 +573,7 @@ class DescentExplorer(LiveView):
         path = run.path
         inside = self.surf.inside(path[:, 0], path[:, 1], run.losses)
         n = len(path) if inside.all() else int(np.argmin(inside))
-        up = _trail("hill", *self.surf.project(path[:n, 0], path[:n, 1], run.losses[:n]))
+        up = trail_updates("hill", *self.surf.project(path[:n, 0], path[:n, 1], run.losses[:n]))
         up["hill-caption"] = {"text": tr("gd05.hill_caption") + (
             "" if n == len(path) else tr("gd05.hill_left", k=max(n - 1, 0)))}
         self.hill_view.updates = up
@@ -708,10 +602,10 @@ def presets_table(land: Landscape, doc) -> str:
     lam, rows = land.curvature()[1].max(), []
     for name, eta in PRESETS.items():
         r = land.descend(*START, eta, PRESET_STEPS).regime
-        rows.append(("", [_td(tr(f"gd05.preset.{_slug(name)}")), f"<td>{eta:g}</td>",
-                          doc.num(f"pr-{_slug(name)}", eta * lam, 2, tag="td"),
+        rows.append(("", [_td(tr(f"gd05.preset.{name}")), f"<td>{eta:g}</td>",
+                          doc.num(f"pr-{name}", eta * lam, 2, tag="td"),
                           f'<td class="nn-text" style="color:{REGIME_COLORS[r]};font-weight:600">'
-                          + doc.text(f"pr-regime-{_slug(name)}", tr(f"gd05.regime.{r}"))
+                          + doc.text(f"pr-regime-{name}", tr(f"gd05.regime.{r}"))
                           + "</td>"]))
     return table([tr("gd05.preset"), "η", "η·λ_max", tr("gd05.preset_regime", k=PRESET_STEPS)],
                  rows)
@@ -726,10 +620,9 @@ def history(gd, doc) -> str:
 
 # --- back to networks ----------------------------------------------------------------------------
 
-NETWORK_REGIME_TEXT = {     # regime → (colour, key of its name and rule in the message table)
-    "crawls": ("#1565C0", "crawls"), "good": ("#2E7D32", "good"),
-    "overshoots": ("#6A1B9A", "overshoots"), "E went up": ("#EF6C00", "went_up"),
-    "dead ReLUs": ("#616161", "dead"), "diverges": ("#C62828", "diverges")}
+NETWORK_REGIME_COLORS = {   # regime → its colour; its name and rule: gd05.net.<regime>…
+    "crawls": "#1565C0", "good": "#2E7D32", "overshoots": "#6A1B9A", "went_up": "#EF6C00",
+    "dead": "#616161", "diverges": "#C62828"}
 
 
 def hidden_relus(t):
@@ -742,8 +635,8 @@ def hidden_relus(t):
 
 def network_regime(gd, error: str = "", tol: float = 0.02) -> str:
     """What η did to a network (one sample), judged from the run ``gd`` itself, first match:
-    diverges (nnlib stopped it, or E ended above E₀) · dead ReLUs (every hidden ReLU dead at
-    the end) · E went up (some step raised E) · overshoots (E fell every step, but aᴸ − y
+    "diverges" (nnlib stopped it, or E ended above E₀) · "dead" (every hidden ReLU dead at
+    the end) · "went_up" (some step raised E) · overshoots (E fell every step, but aᴸ − y
     changed sign: the prediction oscillates around the target) · crawls (E closed less than
     98 % of E₀) · good."""
     losses = np.asarray(gd.losses)
@@ -751,9 +644,9 @@ def network_regime(gd, error: str = "", tol: float = 0.02) -> str:
     if error or losses[-1] > losses[0]:
         return "diverges"
     if units and len(dead) == len(units):
-        return "dead ReLUs"
+        return "dead"
     if np.any(np.diff(losses) > 0):
-        return "E went up"
+        return "went_up"
     gaps = np.array([np.ravel(t.output - t.y)[0] for t in gd.history])
     if np.any(np.sign(gaps[1:]) * np.sign(gaps[:-1]) < 0):
         return "overshoots"
@@ -782,7 +675,7 @@ def network_regimes_table(rows, doc) -> str:
     hidden ReLUs at the end, the regime and the rule that named it."""
     out = []
     for k, r in enumerate(rows):
-        colour, key = NETWORK_REGIME_TEXT[r["regime"]]
+        colour, key = NETWORK_REGIME_COLORS[r["regime"]], r["regime"]
         preds = " → ".join(fmt.num(v, 3) for v in r["predictions"]) + " …"
         out.append(("", [f"<td>{r['eta']:g}</td>", f"<td>{r['steps']}</td>",
                          *(doc.text(f"nr-{c}-{k}", fmt.num_wide(r[c]), tag="td")
@@ -813,7 +706,7 @@ class TrainingCurve(StepChart):
         lo, hi = float(E.min()), float(E.max())
         log = lo > 0 and hi / lo > 100
         ylim = ((10.0 ** math.floor(math.log10(lo)), 10.0 ** math.ceil(math.log10(hi))) if log
-                else (0.0, _nice(1.05 * hi)))
+                else (0.0, nice(1.05 * hi)))
         self.plot(E, ylim, log, tr("gd05.curve_none", E=fmt.num(t.loss, 6)) if gd is None
                   else tr("gd05.curve_summary", k=gd.steps, eta=f"{gd.eta:g}",
                           E0=fmt.num_wide(E[0]), Ek=fmt.num_wide(E[-1])))

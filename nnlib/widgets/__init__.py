@@ -10,6 +10,7 @@ are drawn by the browser (anywidget ESM files in ``js/``). The toolkit has a few
 - the views: :class:`SceneView` (an SVG picture: the network :class:`DiagramView`, charts via
   :class:`Chart`), :class:`TemplateView` (formulas and tables whose numbers change in place),
   and :func:`show` for a cell's static picture of the same formulas;
+- :class:`RasterView` — values over a plane drawn from bytes (a heat map, tiles), points on top;
 - :class:`DescentControls` — η on the 1-2-5 grid, steps, step / undo / replay;
 - :class:`NetworkPanel` — puts them together for any network; ``panel.follow(view, key)``
   adds a lesson's own view of the same trace.
@@ -20,6 +21,7 @@ from .descent import ETA_GRID, DescentControls, history_table
 from .network import (AGREE, COLORS, DiagramView, backward_eq, backward_eqs, diagram_scene,
                       diagram_updates, forward_eq, forward_eqs, gradcheck_table, values_table)
 from .panel import ALL_VIEWS, CHOICES, RANGES, NetworkPanel
+from .raster import PALETTE, RasterView, quantise, tile
 from .scene import Chart, Scene, SceneView, arrow_d, diverging, path_d
 from .template import Doc, TemplateView, eq, lhs, matrix, op, show, table
 
@@ -28,5 +30,6 @@ __all__ = ["Box", "Row", "View", "LiveView", "Message", "Controls", "group", "sl
            "history_table", "NetworkPanel", "ALL_VIEWS", "CHOICES", "RANGES", "COLORS",
            "DiagramView", "diagram_scene", "diagram_updates", "values_table", "forward_eq",
            "forward_eqs", "backward_eq", "backward_eqs", "gradcheck_table", "AGREE", "Scene",
-           "SceneView", "Chart", "diverging", "arrow_d", "path_d", "Doc", "TemplateView", "show", "matrix", "eq", "op", "lhs",
-           "table"]
+           "SceneView", "Chart", "diverging", "arrow_d", "path_d", "Doc", "TemplateView", "show",
+           "matrix", "eq", "op", "lhs",
+           "table", "RasterView", "PALETTE", "quantise", "tile"]
