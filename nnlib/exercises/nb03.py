@@ -178,7 +178,7 @@ register(
              fields={"name": "a²"}),
     Exercise("03.delta_h2", "03", "value", expected=lambda: _t()[2].delta,
              placeholder="delta_h2_b = ...\ncheck(\"03.delta_h2\", delta_h2_b)",
-             solution=("t_b = net.replace(1, b=[-0.6, 0.1]).trace(X, Y_true)     # for a³\n"
+             solution=("t_b = net.replace(1, b=[-0.6, 0.1]).trace(X, Y_true)     # t_b[3].a = a³\n"
                        "delta_o_b = t_b[3].a - Y_true\n"
                        "delta_h2_b = (W_o.T @ delta_o_b) * (t_b[2].z > 0)\n"
                        "check(\"03.delta_h2\", delta_h2_b)"),

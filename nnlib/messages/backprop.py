@@ -60,8 +60,6 @@ MESSAGES = {
     "bp.cmp.equal": {"zh": "相等？", "en": "equal?"},
     "bp.prediction": {"zh": "预测 a", "en": "prediction a"},
     "bp.target": {"zh": "目标 y", "en": "target y"},
-    "bp.step0": {"zh": "第 0 步（之前）", "en": "step 0 (before)"},
-    "bp.step1_eta": {"zh": "走 1 步之后，η = {eta}", "en": "after 1 step, η = {eta}"},
     "bp.summary_live": {"zh": "讲义的总结表，实时", "en": "the notes' summary, live"},
     "bp.loss_live": {"zh": "E = Σₖ Eₖ，实时", "en": "E = Σₖ Eₖ, live"},
 }
