@@ -131,3 +131,16 @@ def test_scaled_act_stands_where_sum_diverged_and_eta_over_B_is_mean():
     B, c = int(w.controls.values["B"]), w.curves
     assert np.isnan(c["after_sum"][B - 1]) or c["after_sum"][B - 1] > c["start"][B - 1]
     np.testing.assert_allclose(c["after_sum_scaled"], c["after_mean"], rtol=1e-9)
+
+
+def test_each_question_says_in_its_own_words_where_to_look():
+    from nnlib.i18n import tr
+    for qid in ("04.vanish", "04.seed", "04.scaled"):
+        q = QUESTIONS[qid]
+        assert q.seen == f"pq.{qid}.seen", qid
+        assert all(tr(q.seen, lang=lang) for lang in ("zh", "en"))
+    w = C.BatchScaleWidget(B=8, reduction="sum")
+    _reveal("04.scaled", w, "same")                 # its seen: the sum curve broken off, 32×
+    B, c = int(w.controls.values["B"]), w.curves
+    assert B == 32 and np.isnan(c["after_sum"][B - 1])
+    np.testing.assert_allclose(c["norm_sum"][B - 1], B * c["norm_mean"][B - 1])

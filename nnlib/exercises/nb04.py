@@ -239,7 +239,10 @@ def _big_batch(widget):
 
 
 register_question(
-    Question("04.vanish", "04", ("zero", "large", "same", "flip"), "zero", _saturate),
-    Question("04.seed", "04", ("shrink", "grow", "turn", "same"), "shrink", _to_mean),
-    Question("04.scaled", "04", ("same", "close", "lower", "diverges"), "same", _big_batch),
+    Question("04.vanish", "04", ("zero", "large", "same", "flip"), "zero", _saturate,
+             seen="pq.04.vanish.seen"),
+    Question("04.seed", "04", ("shrink", "grow", "turn", "same"), "shrink", _to_mean,
+             seen="pq.04.seed.seen"),
+    Question("04.scaled", "04", ("same", "close", "lower", "diverges"), "same", _big_batch,
+             seen="pq.04.scaled.seen"),
 )

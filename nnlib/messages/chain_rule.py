@@ -26,10 +26,10 @@ MESSAGES = {
 
     # -- the computation graph --------------------------------------------------------------
     "chain.graph.forward": {"zh": "前向：方框里是每个张量的值 →",
-                            "en": "forward: the values in the boxes →"},
+                            "en": "forward: each tensor's value, in its box →"},
     "chain.graph.backward": {
         "zh": "← 反向：粉色是 ∂E/∂(该张量)，从种子 ∂E/∂E = 1 出发",
-        "en": "← backward: ∂E/∂(tensor) in pink, from the seed ∂E/∂E = 1"},
+        "en": "← backward: ∂E/∂(that tensor) in pink, starting from the seed ∂E/∂E = 1"},
     "chain.graph.input": {"zh": "输入", "en": "input"},
     "chain.graph.weight": {"zh": "权重", "en": "weights"},
     "chain.graph.bias": {"zh": "偏置", "en": "bias"},
@@ -43,9 +43,9 @@ MESSAGES = {
     # -- L = vᵀℓ ------------------------------------------------------------------------------
     "chain.agg.weighted": {"zh": "加权 (weighted)", "en": "weighted"},
     "chain.agg.weights_shape": {"zh": "加权聚合需要 {B} 个权重，这里的形状是 {shape}",
-                                "en": "weighted: need {B} weights, got shape {shape}"},
+                                "en": "weighted aggregation needs {B} weights; these have shape {shape}"},
     "chain.agg.unknown": {"zh": "不认识的聚合方式 {got}；可选的有 sum、mean、weighted",
-                          "en": "unknown aggregation {got}; expected sum, mean or weighted"},
+                          "en": "unknown aggregation {got}; the choices are sum, mean and weighted"},
     "chain.agg.head": {
         "zh": "L = vᵀℓ = {L}（一个标量） · J = ∂ℓ/∂θ 是 {B} × {P}：每个样本一个梯度 · "
               "vᵀJ 与检验值：{agree}",
@@ -57,8 +57,8 @@ MESSAGES = {
                             "en": "check: nnlib's trace with reduction=\"{mode}\""},
     "chain.agg.how_central": {"zh": "检验：Σ vᵢ Lᵢ(θ) 的中心差分",
                               "en": "check: central differences of Σ vᵢ Lᵢ(θ)"},
-    "chain.agg.rows": {"zh": "−∇Lᵢ（J 的各行）", "en": "−∇Lᵢ (rows of J)"},
-    "chain.agg.total": {"zh": "−vᵀJ（标量 L）", "en": "−vᵀJ (scalar L)"},
+    "chain.agg.rows": {"zh": "−∇Lᵢ（J 的各行）", "en": "−∇Lᵢ (the rows of J)"},
+    "chain.agg.total": {"zh": "−vᵀJ（标量 L）", "en": "−vᵀJ (the scalar L)"},
     "chain.agg.check": {"zh": "检验值", "en": "check"},
 
     # -- 误区: per-sample losses ----------------------------------------------------------------
@@ -86,8 +86,8 @@ MESSAGES = {
         "zh": "用 sum 时一步是 η·Σ∇Lᵢ = (η·B)·(平均梯度)：η = {eta} 相当于对 mean 用 "
               "η = {eta_B}；要走同样的一步，用 η/B = {eta_over_B}",
         "en": "with sum a step is η·Σ∇Lᵢ = (η·B)·(the mean gradient): η = {eta} acts like "
-              "η = {eta_B} on the mean; for the same step use η/B = {eta_over_B}"},
+              "η = {eta_B} on the mean; to take mean's step, use η/B = {eta_over_B}"},
     "chain.batch.advice_mean": {
         "zh": "用 mean 时步长与 B 无关：η = {eta} 对每个 B 都一样",
-        "en": "with mean the step does not depend on B: η = {eta} is the same for every B"},
+        "en": "with mean the step does not depend on B: η = {eta} means the same for every B"},
 }

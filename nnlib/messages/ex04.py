@@ -143,7 +143,7 @@ MESSAGES = {
     # -- 04.mean_grad: the mean's gradient from the sum's -----------------------------------------
     "ex.04.mean_grad.ok": {
         "zh": "正确！同样的数据，L_mean = L_sum / B，所以每个梯度都除以 B。",
-        "en": "correct! The same data, L_mean = L_sum / B, so every gradient is divided by B."},
+        "en": "correct! On the same data L_mean = L_sum / B, so every gradient is divided by B."},
     "ex.04.mean_grad.hint1": {
         "zh": "上面的公式：mean 是 L = (1/B) Σᵢ Lᵢ，所以 ∂L_mean/∂W = (1/B) · ∂L_sum/∂W。",
         "en": "the formula above: mean is L = (1/B) Σᵢ Lᵢ, so ∂L_mean/∂W = (1/B) · ∂L_sum/∂W."},
@@ -175,18 +175,23 @@ MESSAGES = {
               "t), what becomes of dE/dw?"},
     "pq.04.vanish.zero": {"zh": "几乎为 0", "en": "it is nearly 0"},
     "pq.04.vanish.large": {"zh": "变得很大：预测错得很远", "en": "it is large: the prediction is far off"},
-    "pq.04.vanish.same": {"zh": "和现在差不多", "en": "about what it is now"},
+    "pq.04.vanish.same": {"zh": "和现在差不多", "en": "it stays about what it is now"},
     "pq.04.vanish.flip": {"zh": "变号", "en": "it changes sign"},
     "pq.04.vanish.why": {
         "zh": "σ′(u) = a(1 − a)：u 远小于 0 时 a ≈ 0，σ′(u) ≈ 0。链的中间一环几乎为 0，整个乘积 (a − t)·σ′(u)·x 就几乎为 0——尽管 a − t 很大。这个神经元错得很远，却几乎学不动：sigmoid 饱和（u 远离 0，无论哪一边）会挡住梯度，这就是梯度消失 (vanishing gradient)。",
         "en": "σ′(u) = a(1 − a): with u far below 0, a ≈ 0 and σ′(u) ≈ 0. The middle link of the "
               "chain is nearly 0, so the whole product (a − t)·σ′(u)·x is nearly 0 — although "
               "a − t is large. The neuron is far off and yet hardly learns: a saturated sigmoid "
-              "(u far from 0, on either side) stops the gradient. That is the vanishing "
-              "gradient."},
+              "(u far from 0, on either side) stops the gradient. This is what is called a "
+              "vanishing gradient."},
+    "pq.04.vanish.seen": {
+        "zh": "上面的控件已设成 w = −4、b = −3（x 和 t 回到起始值）：看链里中间的因子 σ′(u) ≈ 0，和右图里几乎水平的切线。",
+        "en": "the widget above is now at w = −4, b = −3 (x and t back at their starting "
+              "values): look at the middle factor σ′(u) ≈ 0 of the chain, and at the almost "
+              "flat tangent in the chart."},
     "pq.04.seed.question": {
         "zh": "预测：从 sum 切换到 mean，粉色箭头 −vᵀJ 会怎样？",
-        "en": "predict: switching from sum to mean, what does the pink arrow −vᵀJ do?"},
+        "en": "predict: when you switch from sum to mean, what happens to the pink arrow −vᵀJ?"},
     "pq.04.seed.shrink": {"zh": "缩短为原来的 1/B，方向不变",
                           "en": "it shrinks to 1/B of its length and keeps its direction"},
     "pq.04.seed.grow": {"zh": "变长为原来的 B 倍", "en": "it grows B times longer"},
@@ -195,10 +200,14 @@ MESSAGES = {
     "pq.04.seed.why": {
         "zh": "mean 的种子是 v = (1/B)·1：每个 vᵢ 都除以 B，所以 vᵀJ = (1/B)·1ᵀJ——方向与 sum 相同，长度是它的 1/B（灰色箭头 −∇Lᵢ 不变）。下降的方向只由数据决定；sum 与 mean 只改变梯度的大小，也就是一步 η‖∇L‖ 的长短——这就是下面 sum ↔ mean 与学习率的关系。",
         "en": "mean's seed is v = (1/B)·1: every vᵢ is divided by B, so vᵀJ = (1/B)·1ᵀJ — the "
-              "direction of sum's, 1/B of its length (the grey arrows −∇Lᵢ stay). The data "
+              "direction of sum's, 1/B of its length (the grey arrows −∇Lᵢ do not move). The data "
               "decide the direction; sum and mean only change the gradient's size, and with it "
               "the length of a step η‖∇L‖ — which is how sum ↔ mean is tied to the learning rate "
               "below."},
+    "pq.04.seed.seen": {
+        "zh": "上面的控件已切到 mean：把粉色箭头和刚才 sum 的比一比，再看表里 vᵀJ 那一行——每一项都除以了 B。",
+        "en": "the widget above has switched to mean: compare the pink arrow with sum's a moment "
+              "ago, and look at the vᵀJ row of the table — every entry divided by B."},
     "pq.04.scaled.question": {
         "zh": "预测：右图里，学习率为 η/B 的 sum（绿色虚线）与学习率为 η 的 mean（蓝线）比，走完这些步之后的损失……",
         "en": "predict: in the right chart, sum with the learning rate η/B (green, dashed) "
@@ -208,11 +217,14 @@ MESSAGES = {
     "pq.04.scaled.lower": {"zh": "比 mean 低：sum 学得更快", "en": "is lower than mean's: sum learns faster"},
     "pq.04.scaled.diverges": {"zh": "B 大时仍然发散", "en": "still diverges for a large B"},
     "pq.04.scaled.why": {
-        "zh": "同样的样本上 L_sum = B·L_mean，所以 ∂L_sum/∂W = B·∂L_mean/∂W；用 η/B 对 L_sum 走一步就是 (η/B)·B·∂L_mean/∂W = η·∂L_mean/∂W——每一步都一模一样，所以整条路径相同（上面的代码用 η·B 对 L_mean 核对过同一件事）。控件现在停在 sum 用 η 已经发散的 B：绿色虚线仍然和蓝线重合。sum 还是 mean，选的是学习率，不是方向。",
+        "zh": "同样的样本上 L_sum = B·L_mean，所以 ∂L_sum/∂W = B·∂L_mean/∂W；用 η/B 对 L_sum 走一步就是 (η/B)·B·∂L_mean/∂W = η·∂L_mean/∂W——每一步都一模一样，所以整条路径相同（上面的代码用 η·B 对 L_mean 核对过同一件事）。sum 还是 mean，选的是学习率，不是方向。",
         "en": "on the same samples L_sum = B·L_mean, so ∂L_sum/∂W = B·∂L_mean/∂W, and a step "
               "with η/B on L_sum is (η/B)·B·∂L_mean/∂W = η·∂L_mean/∂W — the very same step, every "
               "step, so the very same path (the code above checks the same thing with η·B on "
-              "L_mean). The widget now stands at a B where sum with η has diverged: the green "
-              "dashes still lie on the blue line. Choosing sum or mean chooses a learning rate, "
-              "not a direction."},
+              "L_mean). Choosing sum or mean chooses a learning rate, not a direction."},
+    "pq.04.scaled.seen": {
+        "zh": "上面的控件停在 B = 32、sum：右图里橙色的 sum 曲线在这里已经中断（发散），绿色虚线仍然压在蓝色的 mean 上；左图里 sum 的 ‖∂L/∂W‖ 正好是 mean 的 32 倍。",
+        "en": "the widget above now stands at B = 32 with sum: in the right chart the orange sum "
+              "curve has broken off there (it diverged), while the green dashes still lie on the "
+              "blue mean line; in the left chart, sum's ‖∂L/∂W‖ is exactly 32 times mean's."},
 }
