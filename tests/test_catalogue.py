@@ -50,10 +50,11 @@ def _docstrings(tree) -> set[int]:
     return out
 
 
-def prose(text: str) -> list[str]:
-    """The English prose in a literal: two words or more outside markup; in code, the comments."""
-    if _CODE.search(text):
-        return [m for c in re.findall(r"#([^\n]*)", text) for m in prose(c)]
+def prose(text: str, code: bool | None = None) -> list[str]:
+    """The English prose in a literal: two words or more outside markup; in code, the comments
+    (each read as text, even one that begins like code: ``# z = … : the part without b``)."""
+    if code if code is not None else _CODE.search(text):
+        return [m for c in re.findall(r"#([^\n]*)", text) for m in prose(c, code=False)]
     stripped = _MARKUP.sub(" ", text)
     found = _PROSE.findall(stripped)
     return [f for f in found if any(w.lower() not in TERMS for w in _WORD.findall(f))]
@@ -100,6 +101,7 @@ def test_no_learner_facing_text_outside_the_catalogue(path):
     ('<div class="nn-msg" style="background:#FFF8E1;border-left:4px solid ', []),
     ("W_shape = ...  # a tuple, such as (2, 3)", ["tuple, such as"]),
     ("delta = a - y   # δᴸ = aᴸ − y", []),
+    ("z = x  # z¹₁ = W x : the part without b, negated", ["the part without b, negated"]),
     ("E went up from {old}", ["went up from"]),
     (".nn-box .x::before { content: none !important; }", []),
     ("ReLU, sigmoid", []),

@@ -66,7 +66,9 @@ def outputs_of(cell) -> list:
 def widgets_of(nb) -> Counter:
     state = nb["metadata"].get("widgets", {}).get(
         "application/vnd.jupyter.widget-state+json", {}).get("state", {})
-    return Counter((m["state"].get("_model_name"), tuple(sorted(m["state"].get("_dom_classes", ()))))
+    return Counter((m["state"].get("_model_name"),
+                    tuple(sorted(c for c in m["state"].get("_dom_classes", ())
+                                 if not c.startswith("nn-lang-"))))      # the edition's own
                    for m in state.values())
 
 

@@ -34,7 +34,7 @@ def test_switching_the_language():
 
 def test_fields_are_filled_and_a_missing_key_says_which():
     assert tr("descent.summary", lang="en", eta="0.1", k=3, E0="1", Ek="0.5", L="E") == \
-        "η = 0.1, 3 steps: E from 1 to 0.5"
+        "η = 0.1, after step 3: E from 1 to 0.5"
     with pytest.raises(KeyError, match="no message 'no.such.key'"):
         tr("no.such.key")
 

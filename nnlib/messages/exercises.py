@@ -73,7 +73,7 @@ MESSAGES = {
     "ex.mistake.no_fprime": {
         "zh": "忘了乘激活函数的导数 f′(z)：误差信号要先“穿过”激活函数（讲义 000 第二部分第 4 步）。",
         "en": "the activation's derivative f′(z) is missing: the error must pass through the "
-              "activation (notes 000, part 2, step 4)."},
+              "activation (note 000, part 2, step 4)."},
     "ex.mistake.fprime_as_f": {
         "zh": "用了 f(z) 而不是 f′(z)：这里要的是激活函数的导数。",
         "en": "f(z) is used where f′(z) belongs: the derivative of the activation is needed."},
@@ -87,7 +87,7 @@ MESSAGES = {
     "ex.mistake.update_sign": {
         "zh": "方向反了：梯度指向 E 上升最快的方向，下降要走负梯度，W ← W − η ∂E/∂W（讲义 004 §1.3）。",
         "en": "the wrong direction: the gradient points where E rises fastest; descent goes "
-              "against it, W ← W − η ∂E/∂W (notes 004 §1.3)."},
+              "against it, W ← W − η ∂E/∂W (note 004 §1.3)."},
     "ex.mistake.off_by_one": {
         "zh": "用错了层：∂E/∂Wˡ = δˡ (aˡ⁻¹)ᵀ 用的是这一层的输入 aˡ⁻¹，不是它的输出 aˡ。",
         "en": "the wrong layer: ∂E/∂Wˡ = δˡ (aˡ⁻¹)ᵀ uses the layer's input aˡ⁻¹, not its output "
@@ -112,7 +112,7 @@ MESSAGES = {
               "(columns)."},
     "ex.mistake.sum_mean": {
         "zh": "差了一个因子 B：sum 的梯度是 mean 的 B 倍（讲义 004 §1.2）。",
-        "en": "off by a factor B: the gradient of a sum is B times that of a mean (notes 004 "
+        "en": "off by a factor B: the gradient of a sum is B times that of a mean (note 004 "
               "§1.2)."},
 
     "ex.yours.title": {"zh": "你的反向传播 vs 你的中心差分：", "en": "your backprop beside your central differences:"},
@@ -134,20 +134,22 @@ MESSAGES = {
     "pq.right": {"zh": "预测对了：{answer}", "en": "right: {answer}"},
     "pq.not_quite": {"zh": "不对。答案是：{answer}", "en": "not quite. The answer: {answer}"},
     "pq.see_panel": {"zh": "上面的交互图已经设成了这个情形：看看它现在的样子。",
-                     "en": "the widget above is now set to it: have a look at it now."},
+                     "en": "the widget above now shows this case: have a look."},
     "pq.unknown": {"zh": "没有编号为 {id} 的预测题。", "en": "there is no question {id}."},
     "pq.03.dead.question": {"zh": "预测：把 b¹₁ 调到 −0.6，哪些梯度会变成 0？",
                             "en": "predict: with b¹₁ at −0.6, which gradients become 0?"},
-    "pq.03.dead.row1": {"zh": "∂E/∂W¹ 的第 1 行和 ∂E/∂b¹₁", "en": "row 1 of ∂E/∂W¹ and ∂E/∂b¹₁"},
+    "pq.03.dead.row1": {"zh": "∂E/∂W¹ 的第 1 行、∂E/∂b¹₁ 和 ∂E/∂W² 的第 1 列",
+                         "en": "row 1 of ∂E/∂W¹, ∂E/∂b¹₁ and column 1 of ∂E/∂W²"},
     "pq.03.dead.b_only": {"zh": "只有 ∂E/∂b¹₁", "en": "only ∂E/∂b¹₁"},
     "pq.03.dead.all": {"zh": "所有的梯度", "en": "every gradient"},
     "pq.03.dead.none": {"zh": "没有梯度变成 0，只是变小", "en": "none becomes 0, they only shrink"},
     "pq.03.dead.why": {
-        "zh": "z¹₁ = W¹₁·x + b¹₁ ≤ 0，所以 ReLU′(z¹₁) = 0、δ¹₁ = 0：∂E/∂b¹₁ = δ¹₁ 和 ∂E/∂W¹ 的第 1 行 δ¹₁xᵀ 都是 0。第 2、3 层的梯度仍不为 0——它们更靠近输出，误差在到达这个单元之前就算好了；只是这个单元的输出 a¹₁ = 0，所以 ∂E/∂W² 的第 1 列也是 0。",
+        "zh": "z¹₁ = W¹₁·x + b¹₁ ≤ 0，所以 ReLU′(z¹₁) = 0、δ¹₁ = 0：∂E/∂b¹₁ = δ¹₁ 和 ∂E/∂W¹ 的第 1 行 δ¹₁xᵀ 都是 0。这个单元的输出 a¹₁ = 0，所以 ∂E/∂W² = δ²(a¹)ᵀ 的第 1 列也是 0。第 2、3 层的其余梯度仍不为 0——它们更靠近输出，误差在到达这个单元之前就算好了。",
         "en": "z¹₁ = W¹₁·x + b¹₁ ≤ 0, so ReLU′(z¹₁) = 0 and δ¹₁ = 0: ∂E/∂b¹₁ = δ¹₁ and row 1 "
-              "of ∂E/∂W¹, δ¹₁xᵀ, are 0. The gradients of layers 2 and 3 stay nonzero: they are "
-              "nearer the output, their errors are computed before the error reaches this unit; "
-              "only, its output a¹₁ = 0 makes column 1 of ∂E/∂W² zero too."},
+              "of ∂E/∂W¹, δ¹₁xᵀ, are 0. The unit's output a¹₁ = 0 as well, so column 1 of "
+              "∂E/∂W² = δ²(a¹)ᵀ is 0 too. The other gradients of layers 2 and 3 stay nonzero: "
+              "those layers are nearer the output, and their errors are computed before the "
+              "error reaches this unit."},
     "pq.03.eta.question": {"zh": "预测：从完整示例出发，用 η = 0.1 走一步，预测值 a³ 会怎样？",
                            "en": "predict: one step with η = 0.1 from the worked example — what "
                                  "happens to the prediction a³?"},
@@ -161,11 +163,11 @@ MESSAGES = {
               "The gradient gives the direction; η decides how far."},
 
     # -- notebook 03 ------------------------------------------------------------------------------
-    "ex.03.a2.ok": {"zh": "正确！b¹₁ = −0.6 让 z¹₁ = −0.1 ≤ 0，ReLU 输出 0，a² 只由第 2 个隐藏单元决定。",
-                    "en": "correct! b¹₁ = −0.6 makes z¹₁ = −0.1 ≤ 0, the ReLU outputs 0, and a² "
-                          "depends on the second hidden unit only."},
+    "ex.03.a2.ok": {"zh": "正确！b¹₁ = −0.6 让 z¹₁ = −0.1 ≤ 0，ReLU 输出 0，a² 只由第 1 层的第 2 个单元决定。",
+                    "en": "correct! b¹₁ = −0.6 makes z¹₁ = −0.1 ≤ 0, so the ReLU outputs 0 and a² "
+                          "depends only on the second unit of layer 1."},
     "ex.03.a2.hint1": {"zh": "讲义 000 第三部分第 0 步：z¹ = W¹x + b¹，a¹ = ReLU(z¹)，再对第 2 层做同样的事。",
-                       "en": "notes 000, part 3, step 0: z¹ = W¹x + b¹, a¹ = ReLU(z¹), then the "
+                       "en": "note 000, part 3, step 0: z¹ = W¹x + b¹, a¹ = ReLU(z¹), then the "
                              "same for layer 2."},
     "ex.03.a2.hint2": {"zh": "形状：W¹ 是 (2, 2)，x 是 (2,)，所以 z¹、a¹、a² 都是 (2,)。",
                        "en": "shapes: W¹ is (2, 2), x is (2,), so z¹, a¹ and a² are all (2,)."},
@@ -173,49 +175,50 @@ MESSAGES = {
                        "en": "the first line: Z_h1_b = W_h1 @ X + np.array([-0.6, 0.1])"},
     "ex.03.delta_h2.ok": {"zh": "正确！", "en": "correct!"},
     "ex.03.delta_h2.hint1": {"zh": "讲义第 2 步：delta_h2 = (W_o 的转置 · delta_o) ⊙ ReLU′(Z_h2)，这里的 a³ 是新网络的输出。",
-                             "en": "notes step 2: delta_h2 = (W_o transposed · delta_o) ⊙ ReLU′(Z_h2), "
-                                   "with a³ the new network's output."},
+                             "en": "step 2 of the notes: delta_h2 = (W_o transposed · delta_o) ⊙ "
+                                   "ReLU′(Z_h2), where a³ is the new network's output."},
     "ex.03.delta_h2.hint2": {"zh": "形状：W_o 是 (1, 2)，δᵒ 是 (1,)，(W_o)ᵀ δᵒ 和 δ² 都是 (2,)。",
-                             "en": "shapes: W_o is (1, 2), δᵒ is (1,), (W_o)ᵀ δᵒ and δ² are (2,)."},
+                             "en": "shapes: W_o is (1, 2), δᵒ is (1,); (W_o)ᵀ δᵒ and δ² are both (2,)."},
     "ex.03.delta_h2.hint3": {"zh": "先用 nnlib 或手算得到新网络的 a³，再 delta_o_b = a3 - Y_true",
                              "en": "first get the new network's a³ (by hand or from nnlib), "
                                    "then delta_o_b = a3 - Y_true"},
     "ex.03.dW1.ok": {"zh": "正确！ReLU 关闭的第 1 个单元那一行全是 0：误差信号过不去。",
                      "en": "correct! The row of the first unit, whose ReLU is off, is all zeros: "
-                           "no error passes it."},
+                           "no error gets through it."},
     "ex.03.dW1.hint1": {"zh": "讲义第 3 步：delta_h1 = (W_h2 的转置 · delta_h2) ⊙ ReLU′(Z_h1)，梯度 = delta_h1 · Xᵀ。",
-                        "en": "notes step 3: delta_h1 = (W_h2 transposed · delta_h2) ⊙ ReLU′(Z_h1), "
-                              "the gradient = delta_h1 · Xᵀ."},
+                        "en": "step 3 of the notes: delta_h1 = (W_h2 transposed · delta_h2) ⊙ "
+                              "ReLU′(Z_h1), and the gradient = delta_h1 · Xᵀ."},
     "ex.03.dW1.hint2": {"zh": "形状：∂E/∂W¹ 与 W¹ 相同，(2, 2)；第 i 行是 δ¹ᵢ · xᵀ。",
-                        "en": "shape: ∂E/∂W¹ is like W¹, (2, 2); row i is δ¹ᵢ · xᵀ."},
+                        "en": "shape: ∂E/∂W¹ has the shape of W¹, (2, 2); row i is δ¹ᵢ · xᵀ."},
     "ex.03.dW1.hint3": {"zh": "最后一行：grad_W_h1_b = np.outer(delta_h1_b, X)",
                         "en": "the last line: grad_W_h1_b = np.outer(delta_h1_b, X)"},
     "ex.03.backward.ok": {"zh": "正确！在随机的网络上也和 nnlib 的反向传播一致。",
                           "en": "correct! It agrees with nnlib's backpropagation on random "
                                 "networks too."},
     "ex.03.backward.hint1": {"zh": "按讲义的三步：先前向算出 z¹、a¹、z²、a²、a³；再 δ³ = a³ − y，δ² = (W³)ᵀδ³ ⊙ ReLU′(z²)，δ¹ = (W²)ᵀδ² ⊙ ReLU′(z¹)。",
-                             "en": "the notes' three steps: forward z¹, a¹, z², a², a³; then "
-                                   "δ³ = a³ − y, δ² = (W³)ᵀδ³ ⊙ ReLU′(z²), δ¹ = (W²)ᵀδ² ⊙ ReLU′(z¹)."},
+                             "en": "the notes' three steps: first the forward pass, z¹, a¹, z², a², a³; "
+                                   "then δ³ = a³ − y, δ² = (W³)ᵀδ³ ⊙ ReLU′(z²), δ¹ = (W²)ᵀδ² ⊙ ReLU′(z¹)."},
     "ex.03.backward.hint2": {"zh": "返回 [(∂E/∂W¹, ∂E/∂b¹), (∂E/∂W², ∂E/∂b²), (∂E/∂W³, ∂E/∂b³)]，每个梯度与对应的参数同形状。",
-                             "en": "give back [(∂E/∂W¹, ∂E/∂b¹), (∂E/∂W², ∂E/∂b²), (∂E/∂W³, ∂E/∂b³)], "
-                                   "each gradient shaped like its parameter."},
+                             "en": "return [(∂E/∂W¹, ∂E/∂b¹), (∂E/∂W², ∂E/∂b²), (∂E/∂W³, ∂E/∂b³)], "
+                                   "each gradient with the shape of its parameter."},
     "ex.03.backward.hint3": {"zh": "ReLU′(z) 在 numpy 里是 (z > 0)；∂E/∂Wˡ = np.outer(δˡ, aˡ⁻¹)。",
                              "en": "ReLU′(z) in numpy is (z > 0); ∂E/∂Wˡ = np.outer(δˡ, aˡ⁻¹)."},
     "ex.03.numgrad.ok": {"zh": "正确！下面就用它来检查你自己的 backward。",
-                         "en": "correct! Below it checks your own backward."},
-    "ex.03.numgrad.hint1": {"zh": "讲义 000 与笔记本 02 的中心差分：∂E/∂θᵢ ≈ (E(θ + h eᵢ) − E(θ − h eᵢ)) / 2h，每次只挪动一个元素。",
+                         "en": "correct! Below, it checks your own backward."},
+    "ex.03.numgrad.hint1": {"zh": "笔记本 02 的中心差分：∂E/∂θᵢ ≈ (E(θ + h eᵢ) − E(θ − h eᵢ)) / 2h，每次只挪动一个元素。",
                             "en": "the central difference of notebook 02: ∂E/∂θᵢ ≈ "
                                   "(E(θ + h eᵢ) − E(θ − h eᵢ)) / 2h, moving one entry at a time."},
     "ex.03.numgrad.hint2": {"zh": "grad 与 θ 同形状；用 np.ndindex(theta.shape) 走遍 θ 的每个位置，别改动传进来的 θ（先 copy）。",
-                            "en": "grad is shaped like θ; np.ndindex(theta.shape) visits every "
+                            "en": "grad has the shape of θ; np.ndindex(theta.shape) visits every "
                                   "entry; do not change the θ passed in (copy it first)."},
     "ex.03.numgrad.hint3": {"zh": "循环的第一行：up, down = theta.copy(), theta.copy()",
                             "en": "the loop's first line: up, down = theta.copy(), theta.copy()"},
     "ex.03.step.ok": {"zh": "正确！每个权重都沿负梯度方向移动了 η 倍梯度。",
-                      "en": "correct! Every weight moved against its gradient by η times it."},
+                      "en": "correct! Every weight moved against its gradient, by η times the "
+                            "gradient."},
     "ex.03.step.hint1": {"zh": "讲义最后一句与讲义 004 §1.3：W ← W − η ∂E/∂W，η = 0.02，梯度是讲义的 Gradient of W_h1（t[1].dW）。",
-                         "en": "the notes' last sentence and notes 004 §1.3: W ← W − η ∂E/∂W with "
+                         "en": "the notes' last sentence, and note 004 §1.3: W ← W − η ∂E/∂W with "
                                "η = 0.02; the gradient is the notes' Gradient of W_h1 (t[1].dW)."},
-    "ex.03.step.hint2": {"zh": "形状与 W¹ 相同：(2, 2)。", "en": "shaped like W¹: (2, 2)."},
+    "ex.03.step.hint2": {"zh": "形状与 W¹ 相同：(2, 2)。", "en": "the shape of W¹: (2, 2)."},
     "ex.03.step.hint3": {"zh": "W_h1_new = W_h1 - 0.02 * ...", "en": "W_h1_new = W_h1 - 0.02 * ..."},
 }

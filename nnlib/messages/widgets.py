@@ -69,9 +69,9 @@ MESSAGES = {
     "diagram.input": {"zh": "输入 x", "en": "input x"},
     "diagram.layer": {"zh": "第 {l} 层 · {f}", "en": "layer {l} · {f}"},
     "diagram.output": {"zh": "输出层 · {f}", "en": "output · {f}"},
-    "diagram.edges": {
-        "zh": "边：{what}（橙 +，紫 −，灰 0），粗细 ∝ |值|；圆内：{inside}",
-        "en": "edges: {what} (orange +, purple −, grey 0), width ∝ |value|; circles: {inside}"},
+    "diagram.edges": {"zh": "边：{what}（橙 +，紫 −，灰 0），粗细 ∝ |值|",
+                      "en": "edges: {what} (orange +, purple −, grey 0), width ∝ |value|"},
+    "diagram.circles": {"zh": "圆内：{inside}", "en": "circles: {inside}"},
     "diagram.dead": {
         "zh": "灰色虚线圆：f′(z) = 0（ReLU 关闭，z ≤ 0），梯度过不去",
         "en": "grey dashed circle: f′(z) = 0 (ReLU off, z ≤ 0): no gradient passes"},
@@ -119,9 +119,10 @@ MESSAGES = {
                              "en": "the same number of steps from the same start, with the "
                                    "current η"},
     "descent.none": {"zh": "还没有走：按“走一步”，每一层同时 W ← W − η ∂E/∂W。",
-                     "en": "no step yet: press “step”, W ← W − η ∂E/∂W on every layer."},
-    "descent.summary": {"zh": "η = {eta}，已走 {k} 步：{L} 从 {E0} 到 {Ek}",
-                        "en": "η = {eta}, {k} steps: {L} from {E0} to {Ek}"},
+                     "en": "no step taken yet: press “step” to apply W ← W − η ∂E/∂W to every "
+                           "layer at once."},
+    "descent.summary": {"zh": "η = {eta}，走完第 {k} 步：{L} 从 {E0} 到 {Ek}",
+                        "en": "η = {eta}, after step {k}: {L} from {E0} to {Ek}"},
     "descent.step_col": {"zh": "步 k", "en": "step k"},
     "descent.went_up": {
         "zh": "{L} 从 {old} 升到了 {new}（η = {eta}）：这一步越过了最低点；再走下去会发散。"

@@ -131,10 +131,13 @@ class Message:
 
     def show(self, text: str, kind: str = "warn"):
         self.text = text
-        colour = {"warn": "#EF6C00", "error": "#C62828", "info": "#1565C0"}[kind]
+        colour, background, mark = {"warn": ("#EF6C00", "#FFF8E1", "⚠"),
+                                    "error": ("#C62828", "#FFEBEE", "⚠"),
+                                    "info": ("#1565C0", "#E3F2FD", "ℹ")}[kind]
         value = ("" if not text else
-                 f'<div class="nn-msg" style="background:#FFF8E1;border-left:4px solid {colour};'
-                 f'padding:4px 8px;font-size:13px">⚠ {html.escape(text)}</div>')
+                 f'<div class="nn-msg nn-msg-{kind}" style="background:{background};'
+                 f'border-left:4px solid {colour};padding:4px 8px;font-size:13px">{mark} '
+                 f'{html.escape(text)}</div>')
         if self.widget.value != value:
             self.widget.value = value
 
