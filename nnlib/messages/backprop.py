@@ -15,18 +15,18 @@ MESSAGES = {
     "bp.ratios": {"zh": "δˡ、∂E/∂Wˡ、∂E/∂bˡ（l = 1..{L}）的每个非零元素（共 {n} 个）：{span}",
                   "en": "every nonzero entry of δˡ, ∂E/∂Wˡ, ∂E/∂bˡ, l = 1..{L} ({n} of them): "
                         "{span}"},
-    "bp.ratio_row": {"zh": "比值 (无 ½) / (有 ½)", "en": "ratio (no ½) / (½)"},
+    "bp.ratio_row": {"zh": "比值 (无 ½) / (有 ½)", "en": "ratio (no ½) / (with ½)"},
     "bp.loss": {"zh": "损失 (loss)", "en": "loss"},
     # the notes' symbol table (000, part 2, Ⅲ), its words as the notes write them
     "bp.sym.head.symbol": {"zh": "符号", "en": "symbol"},
     "bp.sym.head.name": {"zh": "完整名称", "en": "full name"},
     "bp.sym.head.meaning": {"zh": "含义解释", "en": "meaning"},
     "bp.sym.head.how": {"zh": "计算方式", "en": "how it is computed"},
-    "bp.sym.head.now": {"zh": "现在的值 (L = {L})", "en": "now (L = {L})"},
+    "bp.sym.head.now": {"zh": "现在的值 (L = {L})", "en": "value now (L = {L})"},
     "bp.sym.W.name": {"zh": "输出层权重矩阵", "en": "output-layer weight matrix"},
     "bp.sym.W.meaning": {"zh": "连接倒数第二层和输出层的“知识”或“判断标准”",
-                         "en": "the “knowledge” or “criteria” linking the last hidden layer to "
-                               "the output layer"},
+                         "en": "the “knowledge” or “criteria” linking the second-to-last layer "
+                               "to the output layer"},
     "bp.sym.W.how": {"zh": "训练得到", "en": "learned by training"},
     "bp.sym.z.name": {"zh": "输出层线性输出", "en": "output-layer linear output"},
     "bp.sym.z.meaning": {"zh": "激活函数作用前的“原始分数”或“草稿判决”",

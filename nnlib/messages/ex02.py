@@ -10,7 +10,7 @@ MESSAGES = {
               "The three add up to 0."},
     "ex.02.delta_L.hint1": {
         "zh": "讲义 000 第二部分第 1 步：softmax + 交叉熵时 δᴸ = aᴸ − y。aᴸ 是网络的预测，就是上面的 t[2].a；它与 y 无关。",
-        "en": "notes 000, part 2, step 1: with softmax and cross-entropy, δᴸ = aᴸ − y. aᴸ is the "
+        "en": "note 000, part 2, step 1: with softmax and cross-entropy, δᴸ = aᴸ − y. aᴸ is the "
               "network's prediction, t[2].a above; it does not depend on y."},
     "ex.02.delta_L.hint2": {
         "zh": "形状：与 aᴸ、y 相同，(3,)——每个输出类别一项。",
@@ -19,8 +19,8 @@ MESSAGES = {
                             "en": "delta_L_class1 = t[2].a - ..."},
     "ex.02.delta_L.sign": {
         "zh": "符号反了：δᴸ = aᴸ − y（预测减目标），不是 y − aᴸ。符号反了，梯度下降就会把真实类别的概率往下推。",
-        "en": "the sign is flipped: δᴸ = aᴸ − y (prediction minus target), not y − aᴸ. With it, "
-              "a gradient-descent step would push the true class's probability down."},
+        "en": "the sign is flipped: δᴸ = aᴸ − y (prediction minus target), not y − aᴸ. With the "
+              "sign flipped, gradient descent would push the true class's probability down."},
     "ex.02.delta_L.no_y": {
         "zh": "这只是 aᴸ，少了 y：δᴸ = aᴸ − y。y_class1 只在类别 1 处为 1，所以只有第一项变化（减 1）。",
         "en": "this is aᴸ alone: y is missing. δᴸ = aᴸ − y, and y_class1 is 1 at class 1 only, "
@@ -37,8 +37,8 @@ MESSAGES = {
               "one row per output neuron, one column per hidden neuron."},
     "ex.02.shape_dW2.hint1": {
         "zh": "讲义第 2 步：∂E/∂Wᴸ = δᴸ (aᴸ⁻¹)ᵀ，一个列向量乘一个行向量（外积）。这里 L = 2。",
-        "en": "notes step 2: ∂E/∂Wᴸ = δᴸ (aᴸ⁻¹)ᵀ, a column times a row (an outer product). "
-              "Here L = 2."},
+        "en": "step 2 of the notes: ∂E/∂Wᴸ = δᴸ (aᴸ⁻¹)ᵀ, a column times a row (an outer "
+              "product). Here L = 2."},
     "ex.02.shape_dW2.hint2": {
         "zh": "δ² 每个输出神经元一项，a¹ 每个隐藏神经元一项；(m × 1) 的列乘 (1 × n) 的行得到 m × n。",
         "en": "δ² has one entry per output neuron, a¹ one per hidden neuron; an (m × 1) column "
@@ -68,12 +68,12 @@ MESSAGES = {
         "en": "correct! Row i is δᴸᵢ (a¹)ᵀ: the row of the true class, whose δ is negative, has "
               "the opposite signs to the other two rows."},
     "ex.02.dW_L.hint1": {
-        "zh": "讲义第 2 步：∂E/∂Wᴸ = δᴸ (aᴸ⁻¹)ᵀ。δᴸ 是上一个练习里类别 1 的 δᴸ，aᴸ⁻¹ = a¹ 是隐藏层的输出 t[1].a。",
-        "en": "notes step 2: ∂E/∂Wᴸ = δᴸ (aᴸ⁻¹)ᵀ, with δᴸ for class 1 (the exercise above) and "
-              "aᴸ⁻¹ = a¹, the hidden layer's output t[1].a."},
+        "zh": "讲义第 2 步：∂E/∂Wᴸ = δᴸ (aᴸ⁻¹)ᵀ。δᴸ 是练习 02.delta_L 里类别 1 的 δᴸ，aᴸ⁻¹ = a¹ 是隐藏层的输出 t[1].a。",
+        "en": "step 2 of the notes: ∂E/∂Wᴸ = δᴸ (aᴸ⁻¹)ᵀ, with δᴸ for class 1 (exercise "
+              "02.delta_L) and aᴸ⁻¹ = a¹, the hidden layer's output t[1].a."},
     "ex.02.dW_L.hint2": {
         "zh": "形状与 W² 相同（上一个练习）；第 i 行是 δᴸᵢ · (a¹)ᵀ。",
-        "en": "shaped like W² (the exercise above); row i is δᴸᵢ · (a¹)ᵀ."},
+        "en": "shaped like W² (the previous exercise); row i is δᴸᵢ · (a¹)ᵀ."},
     "ex.02.dW_L.hint3": {"zh": "grad_W2_class1 = np.outer(..., t[1].a)",
                          "en": "grad_W2_class1 = np.outer(..., t[1].a)"},
     "ex.02.dW_L.transpose": {
@@ -104,8 +104,8 @@ MESSAGES = {
               "tanh, sigmoid and ReLU."},
     "ex.02.hidden_delta.hint1": {
         "zh": "讲义第 4 步：δᴸ⁻¹ = ((Wᴸ)ᵀ δᴸ) ⊙ σ′(zᴸ⁻¹)。这里 W_next 是 Wᴸ，delta_next 是 δᴸ，z 是 zᴸ⁻¹，fprime 是 σ′。",
-        "en": "notes step 4: δᴸ⁻¹ = ((Wᴸ)ᵀ δᴸ) ⊙ σ′(zᴸ⁻¹). Here W_next is Wᴸ, delta_next is δᴸ, "
-              "z is zᴸ⁻¹ and fprime is σ′."},
+        "en": "step 4 of the notes: δᴸ⁻¹ = ((Wᴸ)ᵀ δᴸ) ⊙ σ′(zᴸ⁻¹). Here W_next is Wᴸ, delta_next "
+              "is δᴸ, z is zᴸ⁻¹ and fprime is σ′."},
     "ex.02.hidden_delta.hint2": {
         "zh": "形状：W_next 是 (n_next, n)，delta_next 是 (n_next,)，z 是 (n,)；(W_next)ᵀ δ_next 是 (n,)，⊙（按元素乘，numpy 里的 *）之后仍是 (n,)。",
         "en": "shapes: W_next is (n_next, n), delta_next (n_next,), z (n,); (W_next)ᵀ δ_next is "
@@ -131,14 +131,14 @@ MESSAGES = {
               "entry per neuron of the layer."},
     "ex.02.hidden_delta.tanh_only": {
         "zh": "在 tanh 层上对，在 sigmoid 和 ReLU 层上不对：你用的是本页的 tanh′ = 1 − tanh²(z)，而不是传进来的 fprime。函数要对任何激活函数都成立：用 fprime(z)。",
-        "en": "right for tanh layers, wrong for sigmoid and ReLU ones: this is this page's "
-              "tanh′ = 1 − tanh²(z), not the fprime passed in. The function must hold for any "
-              "activation: use fprime(z)."},
+        "en": "right for tanh layers, wrong for sigmoid and ReLU ones: this uses this page's "
+              "tanh′ = 1 − tanh²(z) instead of the fprime passed in. The function must hold for "
+              "any activation: use fprime(z)."},
     "ex.02.hidden_delta.raised_transpose": {
         "zh": "numpy 无法相乘这两个形状（{error}）：少了一个转置。W_next 是 (n_next, n)，delta_next 是 (n_next,)：能和 delta_next 相乘的是 (W_next)ᵀ，W_next.T @ delta_next 的形状是 (n,)（讲义第 3 步）。",
         "en": "numpy cannot multiply these shapes ({error}): a transpose is missing. W_next is "
               "(n_next, n) and delta_next is (n_next,): it is (W_next)ᵀ that fits, and "
-              "W_next.T @ delta_next has shape (n,) (notes step 3)."},
+              "W_next.T @ delta_next has shape (n,) (step 3 of the notes)."},
 
     # -- 02.dW1: ∂E/∂W¹ = δ¹ xᵀ for true class 1 -------------------------------------------------
     "ex.02.dW1.ok": {
@@ -147,8 +147,8 @@ MESSAGES = {
               "tanh′ near 0) is small: little error gets through it."},
     "ex.02.dW1.hint1": {
         "zh": "讲义第 3–5 步：δ¹ = ((W²)ᵀ δ²) ⊙ tanh′(z¹)，其中 δ² 是类别 1 的 δᴸ；然后 ∂E/∂W¹ = δ¹ xᵀ（a⁰ = x）。你的 hidden_delta 就能算 δ¹。",
-        "en": "notes steps 3–5: δ¹ = ((W²)ᵀ δ²) ⊙ tanh′(z¹), with δ² the class-1 δᴸ; then "
-              "∂E/∂W¹ = δ¹ xᵀ (a⁰ = x). Your hidden_delta computes δ¹."},
+        "en": "steps 3–5 of the notes: δ¹ = ((W²)ᵀ δ²) ⊙ tanh′(z¹), with δ² the class-1 δᴸ; "
+              "then ∂E/∂W¹ = δ¹ xᵀ (a⁰ = x). Your hidden_delta can compute δ¹."},
     "ex.02.dW1.hint2": {
         "zh": "形状与 W¹ 相同（行：隐藏神经元；列：输入）；tanh′(z) = 1 − tanh²(z)。",
         "en": "shaped like W¹ (rows: hidden neurons; columns: inputs); tanh′(z) = 1 − tanh²(z)."},
@@ -200,8 +200,8 @@ MESSAGES = {
     "pq.02.x2_zero.why": {
         "zh": "∂E/∂W¹ = δ¹ xᵀ：第 (i, j) 个元素是 δ¹ᵢ xⱼ，所以第 j 列就是 δ¹ 乘 xⱼ。x₂ = 0 时第 2 列整列为 0：W¹ᵢ₂ 乘的是一个 0 输入，改变它对 E 没有影响，所以它没有“责任”。δ¹ 本身并不为 0（x₂ 改变了 z¹，δ¹ 也跟着变，但不为 0），所以没有哪一行变成 0；只有某个 δ¹ᵢ = 0 时（例如一个关闭的 ReLU）那一行才是 0。",
         "en": "∂E/∂W¹ = δ¹ xᵀ: entry (i, j) is δ¹ᵢ xⱼ, so column j is δ¹ times xⱼ. With x₂ = 0, "
-              "column 2 is all 0: W¹ᵢ₂ multiplies an input of 0, changing it does not change E, "
-              "so it bears no “responsibility”. δ¹ itself does not vanish (x₂ changes z¹, so δ¹ "
+              "column 2 is all 0: W¹ᵢ₂ multiplies an input of 0, so changing it does not change E "
+              "and it bears no “responsibility”. δ¹ itself does not vanish (x₂ changes z¹, so δ¹ "
               "changes, but it stays nonzero), so no row becomes 0; a row is 0 only when a δ¹ᵢ "
               "is, as for a ReLU that is off."},
 }

@@ -101,8 +101,8 @@ MESSAGES = {
                              "en": "all {n} gradients agree (relative error < 10⁻⁷)"},
     "gradcheck.summary_bad": {
         "zh": "{bad} / {n} 个梯度不一致：某个 ReLU 的 z 离 0 太近时，θ ± h 会跨过拐点",
-        "en": "{bad} of {n} gradients disagree: a ReLU whose z is this close to 0 is crossed "
-              "by θ ± h"},
+        "en": "{bad} of {n} gradients disagree: when a ReLU's z is this close to 0, θ ± h "
+              "crosses its kink"},
 
     # -- gradient descent -------------------------------------------------------------------
     "descent.title": {"zh": "梯度下降 W ← W − η ∂E/∂W", "en": "gradient descent W ← W − η ∂E/∂W"},
