@@ -82,7 +82,7 @@ def _W_shape():
             continue
         if out.shape == (M_NEURONS,):
             return shape
-    raise AssertionError("no W shape fits")                      # pragma: no cover
+    raise AssertionError("no W shape fits")      # pragma: no cover  # not for learners
 
 
 def _big_layer() -> Dense:
@@ -145,22 +145,22 @@ def _cell(*lines) -> str:
     return "\n".join(map(aligned, lines))
 
 
-Z_CELL = (f"x_new = np.array({X_NEW.tolist()})  # another input, not printed above",
+Z_CELL = (f"x_new = np.array({X_NEW.tolist()})  # x_new ≠ x",
           "z_new = ...  # z′ = W·x_new + b",
           'check("01.z", z_new)')
-SHAPE_CELL = (f"n_inputs, m_neurons = {N_INPUTS}, {M_NEURONS}  # a 28×28 image, flattened → "
-              f"{M_NEURONS} neurons",
-              "W_shape = ...  # a tuple, such as (2, 3)",
+SHAPE_CELL = (f"n_inputs, m_neurons = {N_INPUTS}, {M_NEURONS}  # n = 28·28 = {N_INPUTS}, "
+              f"m = {M_NEURONS}",
+              "W_shape = ...  # (·, ·)",
               'check("01.W_shape", W_shape)')
-PARAMS_CELL = ("n_params = ...  # every weight and every bias of that layer",
+PARAMS_CELL = (f"n_params = ...  # W, b: {N_INPUTS} → {M_NEURONS}",
                'check("01.n_params", n_params)')
-FORWARD_DOC = '    """W (m, n), b (m,), x (n,), f a function: z = W·x + b, a = f(z)."""'
+FORWARD_DOC = '    """(W, b, x, f) ↦ (z, a): W (m, n), b (m,), x (n,); z = W·x + b, a = f(z)."""'
 
 register(
     Exercise("01.W_shape", "01", "shape", expected=_W_shape,
              placeholder=_cell(*SHAPE_CELL),
-             solution=_cell(SHAPE_CELL[0], "W_shape = (m_neurons, n_inputs)  # (m, n): one row "
-                            "per neuron", SHAPE_CELL[2]),
+             solution=_cell(SHAPE_CELL[0], "W_shape = (m_neurons, n_inputs)  # (m, n) = "
+                            f"({M_NEURONS}, {N_INPUTS})", SHAPE_CELL[2]),
              mistakes=(Mistake("swapped", lambda: _W_shape()[::-1]),
                        Mistake("one_row", lambda: (1, _W_shape()[1])),
                        Mistake("z_shape", lambda: (_W_shape()[0],))),
@@ -177,8 +177,8 @@ register(
                                "    a = ...", "    return z, a",
                                'check("01.dense_forward", dense_forward)'),
              solution=_cell("def dense_forward(W, b, x, f):", FORWARD_DOC,
-                            "    z = W @ x + b  # steps 3 and 4: z = W·x + b",
-                            "    a = f(z)  # step 5: a = f(z), element by element",
+                            "    z = W @ x + b  # z = W·x + b: (m,)",
+                            "    a = f(z)  # aᵢ = f(zᵢ): (m,)",
                             "    return z, a", 'check("01.dense_forward", dense_forward)'),
              mistakes=(Mistake("no_bias", lambda *a: _forward_with(*a, bias=False)),
                        Mistake("no_activation", lambda *a: _forward_with(*a, act=False)),
@@ -188,8 +188,8 @@ register(
              fields={"name": "dense_forward"}),
     Exercise("01.n_params", "01", "value", expected=_n_params,
              placeholder=_cell(*PARAMS_CELL),
-             solution=_cell("n_params = m_neurons * n_inputs + m_neurons  # m·n weights + m "
-                            "biases", PARAMS_CELL[1]),
+             solution=_cell("n_params = m_neurons * n_inputs + m_neurons  # m·n (W) + m (b)",
+                            PARAMS_CELL[1]),
              mistakes=(Mistake("no_bias", _n_weights),
                        Mistake("bias_per_input", lambda: _n_weights() + N_INPUTS),
                        Mistake("units", lambda: N_INPUTS + M_NEURONS)),
@@ -210,6 +210,8 @@ def _flip_w12(panel):
 
 
 register_question(
-    Question("01.tanh", "01", ("a_only", "both", "z_only", "neither"), "a_only", _switch_to_tanh),
-    Question("01.w12", "01", ("neuron1", "neuron2", "both"), "neuron1", _flip_w12),
+    Question("01.tanh", "01", ("a_only", "both", "z_only", "neither"), "a_only", _switch_to_tanh,
+             seen="pq.01.tanh.seen"),
+    Question("01.w12", "01", ("neuron1", "neuron2", "both"), "neuron1", _flip_w12,
+             seen="pq.01.w12.seen"),
 )

@@ -12,7 +12,7 @@ MESSAGES = {
     # -- W and its rows ---------------------------------------------------------------------
     "fc.row": {"zh": "第 {i} 行", "en": "row {i}"},
     "fc.W.row": {"zh": "第 {i} 行 = 神经元 {i} 的全部输入权重 {w}",
-                 "en": "row {i} = all input weights of neuron {i}: {w}"},
+                 "en": "row {i} = all the input weights of neuron {i}: {w}"},
     "fc.rows.title": {"zh": "W 的第 i 行 → 输出神经元 i（每一行都是一个特征提取器）",
                       "en": "row i of W → output neuron i (each row is a feature extractor)"},
     "fc.rows.dead": {"zh": "神经元 {i} 熄灭：z ≤ 0，ReLU 输出 0",
@@ -29,7 +29,7 @@ MESSAGES = {
 
     # -- the recipe -------------------------------------------------------------------------
     "fc.recipe.inputs": {"zh": "食材 x (ingredients)", "en": "ingredients x"},
-    "fc.recipe.light": {"zh": "高亮 W 的一行", "en": "light one row of W"},
+    "fc.recipe.light": {"zh": "高亮 W 的一行", "en": "highlight one row of W"},
     "fc.recipe.tomato": {"zh": "西红柿", "en": "tomato"},
     "fc.recipe.egg": {"zh": "鸡蛋", "en": "egg"},
     "fc.recipe.salt": {"zh": "盐", "en": "salt"},
@@ -45,7 +45,8 @@ MESSAGES = {
     # -- from one neuron to a layer ---------------------------------------------------------
     "fc.shapes.group": {"zh": "神经元个数 m", "en": "number of neurons m"},
     "fc.shapes.m_range": {"zh": "神经元个数 m 要在 1..{max_m} 之间，现在是 {m}",
-                          "en": "the number of neurons m must be 1..{max_m}, got {m}"},
+                          "en": "the number of neurons m must be between 1 and {max_m}; it is "
+                                "{m}"},
     "fc.shapes.one": {"zh": "一个神经元：W 只有一行，即行向量 wᵀ，z = wᵀx + b 是一个数",
                       "en": "one neuron: W is a single row, the row vector wᵀ, and "
                             "z = wᵀx + b is one number"},
@@ -56,9 +57,9 @@ MESSAGES = {
     # -- other ways to connect layers -------------------------------------------------------
     "fc.conn.sizes": {"zh": "尺寸", "en": "sizes"},
     "fc.conn.fc_title": {"zh": "全连接：W（n×n），每格一个独立的权重",
-                         "en": "fully connected: W (n×n), every cell its own weight"},
+                         "en": "fully connected: one weight per cell"},
     "fc.conn.conv_title": {"zh": "卷积：带状 W，灰 = 没有连接",
-                           "en": "convolution: banded W, grey = no connection"},
+                           "en": "convolution: banded W, grey = no edge"},
     "fc.conn.shared": {"zh": "同色 = 同一个共享权重：", "en": "same colour = one shared weight:"},
     "fc.conn.bars_title": {"zh": "参数个数（对数坐标）", "en": "parameters (log scale)"},
     "fc.conn.rnn_title": {
@@ -85,7 +86,7 @@ MESSAGES = {
                        "en": "the kernel size k = {k} is larger than the input length n = {n}: "
                              "choose k ≤ n (the last state is kept)"},
     "fc.conn.kernel_range": {"zh": "核大小 k 要在 1..{kmax} 之间，现在是 {k}",
-                             "en": "the kernel size k must be 1..{kmax}, got {k}"},
+                             "en": "the kernel size k must be between 1 and {kmax}; it is {k}"},
     "fc.conv.caption": {"zh": "W_conv（{n}×{n}）：只有 {k} 个不同的权重",
                         "en": "W_conv ({n}×{n}): only {k} distinct weights"},
 }
