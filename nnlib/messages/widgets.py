@@ -68,7 +68,7 @@ MESSAGES = {
     # -- the network diagram ----------------------------------------------------------------
     "diagram.input": {"zh": "输入 x", "en": "input x"},
     "diagram.layer": {"zh": "第 {l} 层 · {f}", "en": "layer {l} · {f}"},
-    "diagram.output": {"zh": "输出层 · {f}", "en": "output layer · {f}"},
+    "diagram.output": {"zh": "输出层 · {f}", "en": "output · {f}"},
     "diagram.edges": {"zh": "边：{what}（橙 +，紫 −，灰 0），粗细 ∝ |值|",
                       "en": "edges: {what} (orange +, purple −, grey 0), width ∝ |value|"},
     "diagram.circles": {"zh": "圆内：{inside}", "en": "circles: {inside}"},

@@ -148,7 +148,9 @@ class SceneView(View):
         its own width in a row, and shrinks to fit a narrower screen."""
         with self.hold_sync():
             self.width, self.height, self.shapes = scene.width, scene.height, scene.shapes
-        self.layout.flex, self.layout.min_width = f"0 1 {scene.width:.0f}px", "0"
+        # the basis is the width given (auto): in a row that is the picture's width; in a column
+        # a basis in px would become its height
+        self.layout.flex, self.layout.min_width = "0 1 auto", "0"
         self.layout.width, self.layout.max_width = f"{scene.width:.0f}px", "100%"
 
     def on_click(self, callback):
