@@ -141,9 +141,12 @@ def test_regime_question_asks_for_eta_off_the_presets_and_its_answer_is_the_run(
     q = QUESTIONS["05.regime"]
     eta = nb05.REGIME_ETA
     assert eta in ETA_GRID and eta not in D.PRESETS.values()
-    for lang in ("zh", "en"):
-        text = MESSAGES["pq.05.regime.question"][lang]
-        assert f"η = {eta:g}" in text and f"{D.PRESET_STEPS}" in text
+    for lang in ("zh", "en"):                       # the numbers come from the constants
+        raw = MESSAGES["pq.05.regime.question"][lang]
+        assert "η = {eta}" in raw and "{k}" in raw and f"{eta:g}" not in raw
+        text = tr("pq.05.regime.question", lang, **q.fields)
+        assert f"η = {eta:g}" in text and f"{D.PRESET_STEPS} " in text
+    assert q.seen == "pq.05.regime.seen"
     assert LAND.descend(*D.START, eta, D.PRESET_STEPS).regime == q.answer == "crawls"
     lam = LAND.curvature()[1]
     assert eta * lam.max() < 0.2                      # "both far below 1"
@@ -159,7 +162,9 @@ def test_blowup_question_diverges_across_the_valley():
     q = QUESTIONS["05.blowup"]
     eta = D.PRESETS[nb05.BLOWUP_PRESET]
     for lang in ("zh", "en"):
-        assert f"η = {eta:g}" in MESSAGES["pq.05.blowup.question"][lang]
+        assert "η = {eta}" in MESSAGES["pq.05.blowup.question"][lang]
+        assert f"η = {eta:g}" in tr("pq.05.blowup.question", lang, **q.fields)
+    assert q.seen == "pq.05.blowup.seen"
     lam = LAND.curvature()[1]
     assert eta * lam.min() < 1 < 2 < eta * lam.max()       # 0 < 1 − ηλ_min < 1, 1 − ηλ_max < −1
     explorer = D.DescentExplorer(LAND)

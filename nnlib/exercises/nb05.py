@@ -60,9 +60,9 @@ def _grad_W2_shape():
     return tuple(_shape_trace()[2].dW.shape)
 
 
-SHAPE_CELL = (f"sizes, B = {SIZES!r}, {BATCH}            # a 5 → 4 → 3 → 2 network, a batch of "
-              f"{BATCH} samples",
-              "grad_W2_shape = ...                     # a tuple, such as (2, 3)",
+SHAPE_CELL = (f"sizes, B = {SIZES!r}, {BATCH}            # {' → '.join(map(str, SIZES))}, "
+              f"B = {BATCH}",
+              "grad_W2_shape = ...                     # (·, ·)",
               'check("05.grad_shape", grad_W2_shape)')
 
 
@@ -107,8 +107,8 @@ def _m():
     return int(D.DATA_X.size)                        # the landscape's m data points
 
 
-UPDATE_CELL = (f"w_ex, b_ex, eta_ex = {W_EX!r}, {B_EX!r}, {ETA_EX!r}     # another point of the "
-               "landscape, another η",
+UPDATE_CELL = (f"w_ex, b_ex, eta_ex = {W_EX!r}, {B_EX!r}, {ETA_EX!r}     # (w_ex, b_ex) ≠ D.START, "
+               "η ≠ 0.35",
                "wb_new = ...                            # np.array([w_new, b_new])",
                'check("05.update", wb_new)')
 
@@ -135,8 +135,7 @@ def _eta_max():
     return 2.0 / _lam(_H_shift()).max()
 
 
-ETA_CELL = (f"X_shift = land.X + {X_SHIFT!r}                  # the same 8 points, every x moved "
-            "right by 1",
+ETA_CELL = (f"X_shift = land.X + {X_SHIFT!r}                  # xᵢ ← xᵢ + {X_SHIFT:g}",
             "eta_max = ...",
             'check("05.eta_max", eta_max)')
 
@@ -176,8 +175,7 @@ register(
     Exercise("05.grad_shape", "05", "shape", expected=_grad_W2_shape,
              placeholder=_cell(*SHAPE_CELL),
              solution=_cell(SHAPE_CELL[0],
-                            "grad_W2_shape = (sizes[2], sizes[1])   # the shape of W²: (n², n¹), "
-                            "no batch axis",
+                            "grad_W2_shape = (sizes[2], sizes[1])   # ∂L/∂W²: (n², n¹) = W².shape",
                             SHAPE_CELL[2]),
              mistakes=(Mistake("swapped", lambda: _grad_W2_shape()[::-1]),
                        Mistake("batch", lambda: (BATCH, *_grad_W2_shape())),
@@ -190,14 +188,14 @@ register(
     Exercise("05.update", "05", "value", expected=_update,
              placeholder=_cell(*UPDATE_CELL),
              solution=_cell(UPDATE_CELL[0],
-                            "a_ex = w_ex * land.x + b_ex                     # the neuron's "
-                            "8 outputs",
+                            "a_ex = w_ex * land.x + b_ex                     # aᵢ = w xᵢ + b: "
+                            "(8,)",
                             "dL_dw = np.mean((a_ex - land.y) * land.x)        # ∂L/∂w = (1/m) "
                             "Σ (aᵢ − yᵢ) xᵢ",
                             "dL_db = np.mean(a_ex - land.y)                   # ∂L/∂b = (1/m) "
                             "Σ (aᵢ − yᵢ)",
                             "wb_new = np.array([w_ex - eta_ex * dL_dw, b_ex - eta_ex * dL_db])"
-                            "   # W ← W − η ∇L",
+                            "   # (w, b) ← (w, b) − η ∇L",
                             UPDATE_CELL[2]),
              mistakes=(Mistake("update_sign", lambda: _update_with(sign=+1.0)),
                        Mistake("no_eta", lambda: _update_with(eta=1.0)),
@@ -212,9 +210,9 @@ register(
              placeholder=_cell(*ETA_CELL),
              solution=_cell(ETA_CELL[0],
                             "H_shift = nnlib.hessian(D.neuron(0.0, 0.0), X_shift, land.Y)   "
-                            "# H of L(w, b) on the shifted points",
+                            "# H = ∂²L/∂(w, b)²: (2, 2)",
                             "lam_shift = np.linalg.eigvalsh(H_shift)",
-                            "eta_max = 2 / lam_shift.max()          # |1 − η λ| < 1 for every λ "
+                            "eta_max = 2 / lam_shift.max()          # |1 − η λ| < 1 ∀ λ "
                             "⇔ η < 2/λ_max",
                             ETA_CELL[2]),
              mistakes=(Mistake("one_over", lambda: 1.0 / _lam(_H_shift()).max()),
@@ -230,7 +228,7 @@ register(
                                "    ...",
                                'check("05.gd_step", gd_step)'),
              solution=_cell("def gd_step(W, b, dW, db, eta):",
-                            "    return W - eta * dW, b - eta * db   # new arrays: W ← W − η ∂E/∂W,"
+                            "    return W - eta * dW, b - eta * db   # W ← W − η ∂E/∂W,"
                             " b ← b − η ∂E/∂b",
                             'check("05.gd_step", gd_step)'),
              mistakes=(Mistake("update_sign", _step_wrong(sign=+1.0)),
@@ -261,7 +259,9 @@ def _press_far_too_large(explorer):
 
 register_question(
     Question("05.regime", "05", ("crawls", "good", "oscillates", "diverges"), "crawls",
-             _run_regime_eta),
+             _run_regime_eta, seen="pq.05.regime.seen",
+             fields={"eta": f"{REGIME_ETA:g}", "k": D.PRESET_STEPS}),
     Question("05.blowup", "05", ("slow", "zigzag_in", "zigzag_out", "along"), "zigzag_out",
-             _press_far_too_large),
+             _press_far_too_large, seen="pq.05.blowup.seen",
+             fields={"eta": f"{D.PRESETS[BLOWUP_PRESET]:g}"}),
 )

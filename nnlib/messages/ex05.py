@@ -12,7 +12,7 @@ MESSAGES = {
               "into each entry: the gradient of a scalar loss has no batch axis."},
     "ex.05.grad_shape.hint1": {
         "zh": "讲义 004 §1.3 1️⃣ 的第一点：∇_W L 是与参数同形状的张量。所以先问：W² 是什么形状？",
-        "en": "notes 004 §1.3 1️⃣, the first point: ∇_W L is a tensor with the parameter's shape. "
+        "en": "note 004 §1.3 1️⃣, the first point: ∇_W L is a tensor with the parameter's shape. "
               "So ask first: what shape is W²?"},
     "ex.05.grad_shape.hint2": {
         "zh": "第 l 层的 Wˡ 是 nˡ × nˡ⁻¹：本层每个神经元一行，每个输入一列。sizes = [n⁰, n¹, n², n³]；"
@@ -34,7 +34,7 @@ MESSAGES = {
         "en": "there is an extra batch axis: each sample does have a gradient of its own, but what "
               "descends is the scalar L (here the mean over the {B} samples), and L has one "
               "gradient with respect to W², shaped like W². Backprop has already combined the "
-              "samples' contributions (notes 004 §1.2)."},
+              "samples' contributions (note 004 §1.2)."},
     "ex.05.grad_shape.previous_layer": {
         "zh": "这是 W¹ 的形状 ({n1}, {n0})（第 1 层：{n0} 个输入 → {n1} 个神经元）。W² 是下一层：{n1} → {n2}。",
         "en": "this is the shape of W¹, ({n1}, {n0}) (layer 1: {n0} inputs → {n1} neurons). W² is "
@@ -60,11 +60,11 @@ MESSAGES = {
         "zh": "正确！这就是一步 (w, b) ← (w, b) − η ∇L。把上面梯度控件的滑块拖到 (w_ex, b_ex)，"
               "可以看到同一个 ∇L。",
         "en": "correct! That is one step (w, b) ← (w, b) − η ∇L. Drag the sliders of the gradient "
-              "explorer above to (w_ex, b_ex) to see the same ∇L."},
+              "widget above to (w_ex, b_ex), and you will see the same ∇L."},
     "ex.05.update.hint1": {
         "zh": "讲义 004 §1.3 2️⃣：W ← W − η ∇_W L。这个神经元的梯度上面写出来了："
               "∇L = ((1/m) Σ (aᵢ − yᵢ) xᵢ, (1/m) Σ (aᵢ − yᵢ))，其中 aᵢ = w xᵢ + b。",
-        "en": "notes 004 §1.3 2️⃣: W ← W − η ∇_W L. This neuron's gradient is written out above: "
+        "en": "note 004 §1.3 2️⃣: W ← W − η ∇_W L. This neuron's gradient is written out above: "
               "∇L = ((1/m) Σ (aᵢ − yᵢ) xᵢ, (1/m) Σ (aᵢ − yᵢ)), with aᵢ = w xᵢ + b."},
     "ex.05.update.hint2": {
         "zh": "答案是两个数：np.array([w_new, b_new])。数据是 land.x 和 land.y（各 {m} 个数），(1/m) Σ 就是 np.mean。",
@@ -76,7 +76,7 @@ MESSAGES = {
         "zh": "方向反了：这是 (w, b) + η ∇L，向上坡走了一步。∇L 指向 L 上升最快的方向，下降要减去它："
               "(w, b) ← (w, b) − η ∇L（讲义 004 §1.3）。",
         "en": "the wrong direction: this is (w, b) + η ∇L, a step uphill. ∇L points where L rises "
-              "fastest; descent subtracts it: (w, b) ← (w, b) − η ∇L (notes 004 §1.3)."},
+              "fastest; descent subtracts it: (w, b) ← (w, b) − η ∇L (note 004 §1.3)."},
     "ex.05.update.no_eta": {
         "zh": "忘了乘学习率：这是 (w, b) − ∇L，相当于 η = 1。η 决定每一步走多远：(w, b) ← (w, b) − η ∇L。",
         "en": "the learning rate is missing: this is (w, b) − ∇L, as if η were 1. η decides how far "
@@ -90,7 +90,7 @@ MESSAGES = {
     "ex.05.update.sum_mean": {
         "zh": "步子长了 m = {m} 倍：梯度用的是求和 Σ，而这个 L 是平均 (mean)，还要除以 m（用 np.mean；讲义 004 §1.2）。",
         "en": "the step is m = {m} times too long: this gradient is a sum Σ, but this L is a mean, "
-              "so divide by m (np.mean; notes 004 §1.2)."},
+              "so divide by m (np.mean; note 004 §1.2)."},
     "ex.05.update.half": {
         "zh": "步子长了一倍：这个梯度平均的是 2 (aᵢ − yᵢ)…，那是没有 ½ 的 (a − y)² 的导数。"
               "这里的 L 带 ½：½ (a − y)² 对 a 的导数是 a − y。",
@@ -177,7 +177,7 @@ MESSAGES = {
               "network is nnlib.gradient_descent_step."},
     "ex.05.gd_step.hint1": {
         "zh": "上面的公式：Wˡ ← Wˡ − η ∂E/∂Wˡ，bˡ ← bˡ − η ∂E/∂bˡ（讲义 004 §1.3 2️⃣）。",
-        "en": "the formula above: Wˡ ← Wˡ − η ∂E/∂Wˡ, bˡ ← bˡ − η ∂E/∂bˡ (notes 004 §1.3 2️⃣)."},
+        "en": "the formula above: Wˡ ← Wˡ − η ∂E/∂Wˡ, bˡ ← bˡ − η ∂E/∂bˡ (note 004 §1.3 2️⃣)."},
     "ex.05.gd_step.hint2": {
         "zh": "返回两个数组 (W_new, b_new)：W_new 与 W 同形状，b_new 与 b 同形状。不要改动传进来的 W 和 b（不要用 -=）。",
         "en": "give back two arrays (W_new, b_new), W_new shaped like W and b_new like b. Leave the "
@@ -209,9 +209,9 @@ MESSAGES = {
 
     # -- predict, then check: the descent explorer -------------------------------------------------
     "pq.05.regime.question": {
-        "zh": "预测：从起点 ■ 用 η = 0.05（不是预设）走 20 步，这次运行属于哪种情形？",
-        "en": "predict: from the start ■ with η = 0.05 (not a preset), 20 steps — which regime "
-              "will the run be?"},
+        "zh": "预测：从起点 ■ 用 η = {eta}（不是预设）走 {k} 步，这次运行属于哪种情形？",
+        "en": "predict: {k} steps from the start ■ with η = {eta} (not one of the presets) — "
+              "which regime will the run be in?"},
     "pq.05.regime.crawls": {"zh": "爬行 (crawls)：不振荡也不发散，但走完了还离最低点很远",
                             "en": "crawls: no zig-zag, no divergence, but still far from the "
                                   "minimum at the end"},
@@ -228,19 +228,27 @@ MESSAGES = {
               "let alone divergence. But along the valley's flat direction (λ_min) the offset is "
               "multiplied by 1 − ηλ_min per step, very close to 1: after these steps L is still well "
               "above L*. λ_max decides whether descent is stable, λ_min how fast it goes."},
+    "pq.05.regime.seen": {
+        "zh": "上面的控件已经用问题里的 η 从起点 ■ 重走了这些步：情形一行写的是「爬行」，路径停在离 ★ 还很远的地方，"
+              "右图的 L 还远在虚线 L* 之上。",
+        "en": "the widget above has just run these steps from the start ■ with the question's "
+              "η: the regime line says “crawls”, the path stops well short of ★, and in the right "
+              "chart L is still far above the dashed line L*."},
     "pq.05.blowup.question": {
-        "zh": "预测：按“过大 (far too large)”预设（η = 1：ηλ_min < 2 < ηλ_max），路径会怎样？",
-        "en": "predict: press the “far too large” preset (η = 1: ηλ_min < 2 < ηλ_max) — what will "
-              "the path do?"},
+        "zh": "预测：按“过大 (far too large)”预设（η = {eta}：ηλ_min < 2 < ηλ_max），路径会怎样？",
+        "en": "predict: you press the “far too large” preset (η = {eta}: ηλ_min < 2 < ηλ_max) — "
+              "what will the path do?"},
     "pq.05.blowup.slow": {"zh": "慢慢收敛：平缓的方向上 ηλ_min < 2，还是稳的",
-                          "en": "converge slowly: along the flat direction ηλ_min < 2 still holds"},
+                          "en": "it converges slowly: along the flat direction ηλ_min < 2, so "
+                                "descent is still stable"},
     "pq.05.blowup.zigzag_in": {"zh": "之字形，一步比一步短，最后收敛",
-                               "en": "zig-zag, each step shorter, and converge"},
+                               "en": "it zig-zags, each step shorter than the last, and converges"},
     "pq.05.blowup.zigzag_out": {"zh": "横穿山谷来回跳，一次比一次远，飞出图外",
-                                "en": "jump back and forth across the valley, each jump wider, "
-                                      "until it leaves the picture"},
+                                "en": "it jumps back and forth across the valley, wider each "
+                                      "time, until it leaves the picture"},
     "pq.05.blowup.along": {"zh": "不拐弯，顺着山谷一直冲出去",
-                           "en": "run straight along the valley and out, without zig-zagging"},
+                           "en": "it runs straight along the valley and out, without a "
+                                 "zig-zag"},
     "pq.05.blowup.why": {
         "zh": "只要有一个方向 |1 − ηλ| > 1 就发散。沿陡的方向 1 − ηλ_max < −1：偏移每步变号（越过谷底跳到对面）"
               "并且变大——横穿山谷、越跳越远。沿平缓的方向 0 < 1 − ηλ_min < 1，那一部分反而在缩小，"
@@ -250,4 +258,11 @@ MESSAGES = {
               "the other side) and grows — back and forth across the valley, ever wider. Along the "
               "flat direction 0 < 1 − ηλ_min < 1, so that part even shrinks: the path does not run "
               "off along the valley. The surface below shows this run too."},
+    "pq.05.blowup.seen": {
+        "zh": "上面的控件已经按下了“过大”预设（下面的曲面画的是同一次运行）：路径在山谷两侧来回跳，一次比一次远，"
+              "很快离开画面；情形一行写的是「发散」，右图的 L 一路上升。",
+        "en": "the widget above has pressed the “far too large” preset (the surface below "
+              "shows the same run): the path jumps from one side of the valley to the other, "
+              "wider each time, and soon leaves the picture; the regime line says “diverges”, "
+              "and in the right chart L keeps rising."},
 }
