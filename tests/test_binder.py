@@ -95,15 +95,19 @@ def test_readme_binder_links_open_existing_notebooks():
     readme = (ROOT / "README.md").read_text()
     targets = BADGE.findall(readme)
     assert targets, "README.md has no mybinder.org link"
-    have = {p.name for p in (ROOT / "notebooks").glob("*.ipynb")}
-    documented = set(re.findall(r"^\| `(\d\d_\w+)` \|", readme, re.M))   # the notebooks table
-    assert any("lab/tree/notebooks/01_" in t for t in targets), "no Binder link to notebook 01"
+    have = {p.relative_to(ROOT / "notebooks").as_posix()
+            for p in (ROOT / "notebooks").glob("*.ipynb")} | \
+        {p.relative_to(ROOT / "notebooks").as_posix()
+         for p in (ROOT / "notebooks").glob("en/*.ipynb")}
+    for edition in ("", "en/"):                          # both editions, from notebook 01 on
+        assert any(f"lab/tree/notebooks/{edition}01_" in t for t in targets), \
+            f"no Binder link to notebooks/{edition}01"
     for t in targets:
-        m = re.fullmatch(r"(?:lab/tree|voila/render)/notebooks/((\d\d_\w+)\.ipynb)", t)
+        m = re.fullmatch(r"(?:lab/tree|voila/render)/notebooks/((?:en/)?\d\d_\w+\.ipynb)", t)
         assert m, f"unexpected Binder urlpath {t!r}"
-        # a notebook still being written is at least in the README's table
-        assert m.group(1) in have or m.group(2) in documented, \
-            f"README links Binder to {t}: no such notebook"
+        assert m.group(1) in have, f"README links Binder to {t}: no such notebook"
+    for nb in have:                                      # and every notebook has its link
+        assert any(t.endswith("notebooks/" + nb) for t in targets), f"no Binder link to {nb}"
 
 
 def find_python(version: str, user: list[str]) -> str | None:

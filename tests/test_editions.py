@@ -55,7 +55,11 @@ def outputs_of(cell) -> list:
     out = []
     for o in cell.get("outputs", []):
         if o["output_type"] == "stream":
-            out.append(("stream", o["name"], "".join(o["text"])))
+            text = "".join(o["text"])
+            if out and out[-1][:2] == ("stream", o["name"]):     # a print sent in pieces
+                out[-1] = ("stream", o["name"], out[-1][2] + text)
+            else:
+                out.append(("stream", o["name"], text))
         elif o["output_type"] == "error":
             out.append(("error", o["ename"]))
         else:

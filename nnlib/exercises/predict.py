@@ -84,7 +84,8 @@ class Predict(LiveView):
             return f'<div class="nn-note">{doc.text("pq-state", tr("pq.waiting"))}</div>'
         right = choice == self.q.answer
         verdict = tr("pq.right" if right else "pq.not_quite", answer=self.q.text(self.q.answer))
-        seen = tr(self.q.seen) if self.panel is not None and self.q.act is not None else ""
+        seen = tr(self.q.seen, **self.q.fields) if self.panel is not None and \
+            self.q.act is not None else ""
         return (f'<div class="nn-h {"nn-ok" if right else "nn-bad"}">'
                 f'{doc.text("pq-verdict", verdict)}</div>'
                 f'<div>{doc.text("pq-why", self.q.text("why"))}</div>'

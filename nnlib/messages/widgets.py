@@ -125,10 +125,10 @@ MESSAGES = {
                         "en": "η = {eta}, after step {k}: {L} from {E0} to {Ek}"},
     "descent.step_col": {"zh": "步 k", "en": "step k"},
     "descent.went_up": {
-        "zh": "{L} 从 {old} 升到了 {new}（η = {eta}）：这一步越过了最低点；再走下去会发散。"
+        "zh": "{L} 从 {old} 升到了 {new}（η = {eta}）：这一步越过了最低点。如果它继续上升，η 就太大了："
               "撤销，换一个更小的 η 试试。",
-        "en": "{L} went up from {old} to {new} with η = {eta}: the step overshot the minimum; "
-              "repeated, it diverges. Undo and try a smaller η."},
+        "en": "{L} went up from {old} to {new} with η = {eta}: this step overshot the minimum. "
+              "If it keeps going up, η is too large: undo and try a smaller η."},
     "descent.diverged": {
         "zh": "第 {k} 步让数值溢出成了 inf/NaN（η = {eta} 太大）：保留了第 {kept} 步（{L} = {E}）。",
         "en": "step {k} overflowed to inf/NaN (η = {eta} is too large): step {kept} is kept "
