@@ -12,6 +12,7 @@ comes from one message table in Chinese and English: ``nnlib.set_language("en")`
 from .activations import ACTIVATIONS, Activation, get_activation
 from .examples import worked_example
 from .i18n import language, set_language, tr
+from .io import load_network, network_from_dict, network_to_dict, save_network
 from .gradcheck import ParamCheck, gradient_check, hessian, numerical_gradient, relative_error
 from .layers import Dense
 from .losses import LOSSES, REDUCTIONS, Loss, get_loss
@@ -25,6 +26,7 @@ __all__ = [
     "ParamCheck", "gradient_check", "hessian", "numerical_gradient", "relative_error",
     "DivergenceError", "GradientDescent", "gradient_descent_step",
     "worked_example", "set_language", "language", "tr",
+    "network_to_dict", "network_from_dict", "save_network", "load_network",
 ]
 
 __version__ = "0.1.0"

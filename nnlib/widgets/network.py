@@ -16,13 +16,14 @@ from .scene import Scene, SceneView
 from .template import Doc, eq, lhs, matrix, op, table
 
 __all__ = ["COLORS", "DiagramView", "diagram_scene", "diagram_updates", "layer_name",
+           "compact_scene", "compact_updates",
            "values_table", "forward_eq", "forward_eqs", "backward_eq", "backward_eqs",
            "gradcheck_table", "a_name"]
 
 COLORS = {"input": "#90CAF9", "weight": "#FFCC80", "output": "#A5D6A7", "hidden": "#FFF8E1",
           "dead": "#E0E0E0", "pos": "#E65100", "neg": "#5E35B1", "zero": "#BDBDBD",
           "ink": "#212121", "faint": "#9E9E9E", "highlight": "#1565C0"}
-R, DX, DY, TOP, BOTTOM, SIDE = 38.0, 176.0, 92.0, 36.0, 52.0, 64.0
+R, DX, DY, TOP, BOTTOM, SIDE = 38.0, 176.0, 92.0, 36.0, 71.0, 76.0
 
 
 def a_name(l: int) -> str:
@@ -78,7 +79,8 @@ def diagram_scene(sizes, edge_labels: bool = False) -> Scene:
         for i, (x, y) in enumerate(layer):
             s.circle(f"n-{l}-{i + 1}", x, y, R, fill=face, stroke="#424242", stroke_width=1.3)
             s.text(f"t-{l}-{i + 1}", x, y, "", font_size=14, class_="nn-num")
-    s.text("legend", width / 2, height - 28, "", font_size=13, fill="#424242")
+    s.text("legend", width / 2, height - 47, "", font_size=13, fill="#424242")       # E, circles
+    s.text("legend-edges", width / 2, height - 28, "", font_size=13, fill="#424242")
     s.text("legend-dead", width / 2, height - 9, "", font_size=13, fill="#616161")
     return s
 
@@ -140,32 +142,136 @@ def diagram_updates(t, mode: str = "W", highlight=()) -> dict:
         up[f"name-{l}"] = {"text": layer_name(t, l)}
     what = "∂E/∂W" if mode == "dW" else "W"
     inside = "z, a, δ" if backward else "z, a"
-    legend = tr("diagram.edges", what=what, inside=inside)
+    legend = tr("diagram.circles", inside=inside)
     if backward:
         legend = tr("diagram.loss", E=fmt.num(t.loss)) + " · " + legend
     up["legend"] = {"text": legend}
+    up["legend-edges"] = {"text": tr("diagram.edges", what=what)}
     up["legend-dead"] = {"text": tr("diagram.dead") if has_relu else ""}
     return up
 
 
 class DiagramView(SceneView):
-    """The network of a trace, drawn in the browser: ``update(t, mode)`` on every move."""
+    """The network of a trace, drawn in the browser: ``update(t, mode)`` on every move.
+
+    ``compact=True`` (opt-in, for up to 8 units per layer and a batch trace): small units
+    without z and a; ``update(t, mode, net=net, dead=dead)`` draws ``net``'s Wˡ on the edges
+    and bˡ in the units (mode "W"), or the last step's ∂E/∂Wˡ on the edges and ∂E/∂bˡ = Σ δˡ
+    over the batch in the units (mode "dW", from the trace ``t`` of that step, None before the
+    first step); ``dead``: per hidden layer, which units to grey (see :func:`compact_updates`)."""
 
     def __init__(self, net_or_trace, edge_labels: bool = False, css: str = "nn-diagram",
-                 **kwargs):
+                 compact: bool = False, **kwargs):
         sizes = net_or_trace.sizes if hasattr(net_or_trace, "sizes") else \
             net_or_trace.network.sizes
-        self.sizes, self.edge_labels = list(sizes), edge_labels
-        super().__init__(diagram_scene(self.sizes, edge_labels), css=css, **kwargs)
+        self.sizes, self.edge_labels, self.compact = list(sizes), edge_labels, compact
+        super().__init__(self._scene(), css=css, **kwargs)
 
-    def update(self, t, mode: str = "W", highlight=()):
-        if t.network.sizes != self.sizes:                 # another network shape: redraw
-            self.sizes = list(t.network.sizes)
-            self.draw(diagram_scene(self.sizes, self.edge_labels))
+    def _scene(self):
+        return compact_scene(self.sizes) if self.compact else \
+            diagram_scene(self.sizes, self.edge_labels)
+
+    def update(self, t, mode: str = "W", highlight=(), net=None, dead=None):
+        sizes = (net if net is not None else t.network).sizes
+        if sizes != self.sizes:                            # another network shape: redraw
+            self.sizes = list(sizes)
+            self.draw(self._scene())
+        if self.compact:
+            self.updates = compact_updates(net if net is not None else t.network, t, mode, dead)
+            return
         up = diagram_updates(t, mode, highlight)
         if not self.edge_labels:
             up = {k: v for k, v in up.items() if not k.startswith("el-")}
         self.updates = up
+
+
+# --- the compact diagram (opt-in): a trained network's weights or last gradients ---------------
+
+CR, CDX, CDY, CTOP, CBOTTOM, CSIDE = 15.0, 100.0, 36.0, 30.0, 40.0, 30.0
+
+
+def compact_scene(sizes) -> Scene:
+    """The static picture of a network of up to 8 units per layer: small circles ``n-l-i``
+    with one number ``t-l-i`` inside, edges ``e-l-i-j`` (Wˡᵢⱼ from unit j of layer l − 1 to
+    unit i of layer l), layer names ``name-l`` and a ``legend``."""
+    L = len(sizes) - 1
+    width = max(2 * CSIDE + L * CDX + 2 * CR, 300.0)
+    x0 = (width - L * CDX) / 2
+    span = (max(sizes) - 1) * CDY
+    top = CTOP + CR
+    pos = [[(x0 + l * CDX, top + span / 2 + (i - (n - 1) / 2) * CDY) for i in range(n)]
+           for l, n in enumerate(sizes)]
+    s = Scene(width, top + span + CR + CBOTTOM)
+    for l in range(1, L + 1):
+        for i, (x1, y1) in enumerate(pos[l]):
+            for j, (xa, ya) in enumerate(pos[l - 1]):
+                s.line(f"e-{l}-{i + 1}-{j + 1}", xa + CR, ya, x1 - CR, y1, stroke=COLORS["zero"],
+                       stroke_width=1, stroke_linecap="round")
+    for l, layer in enumerate(pos):
+        face = COLORS["input"] if l == 0 else COLORS["output"] if l == L else COLORS["hidden"]
+        s.text(f"name-{l}", layer[0][0], CTOP - 12, "", font_size=11.5, fill="#37474F",
+               font_weight=600)
+        for i, (x, y) in enumerate(layer):
+            s.circle(f"n-{l}-{i + 1}", x, y, CR, fill=face, stroke="#424242", stroke_width=1.1)
+            s.text(f"t-{l}-{i + 1}", x, y + 3.5, "", font_size=9, class_="nn-num")
+    s.text("legend", width / 2, s.height - 12, "", font_size=11.5, fill="#424242")
+    return s
+
+
+def compact_updates(net, t=None, mode: str = "W", dead=None) -> dict:
+    """The colours, widths, numbers and tooltips of :func:`compact_scene`. Mode "W": the edges
+    carry ``net``'s Wˡᵢⱼ, the units bˡᵢ. Mode "dW": the edges carry the last step's ∂E/∂Wˡᵢⱼ
+    (``t``, the trace of that step's batch: already summed over its columns) and the units
+    ∂E/∂bˡᵢ = Σ_columns δˡᵢ; without a step yet (``t`` None) they are grey. An edge is orange
+    for a positive value, purple for a negative one, its width ∝ |value|; a unit is filled on
+    the red/blue scale of :func:`~nnlib.widgets.diverging`. ``dead`` [(n¹,) bool, …] for the
+    hidden layers: units drawn grey and dashed (no gradient reaches them)."""
+    from .scene import diverging
+    L, grads = net.L, mode == "dW"
+    have = t is not None and t[t.L].delta is not None
+    edges = [(t[l].dW if have else np.zeros_like(net.layers[l - 1].W)) if grads
+             else net.layers[l - 1].W for l in range(1, L + 1)]
+    units = [(t[l].db if have else np.zeros_like(net.layers[l - 1].b)) if grads
+             else net.layers[l - 1].b for l in range(1, L + 1)]
+    vmax = max(float(np.abs(v).max()) for v in edges) or 1.0
+    umax = max(float(np.abs(v).max()) for v in units) or 1.0
+    up = {}
+    for l in range(1, L + 1):
+        W = net.layers[l - 1].W
+        off = dead[l - 1] if dead is not None and l < L else np.zeros(W.shape[0], dtype=bool)
+        for i in range(W.shape[0]):
+            for j in range(W.shape[1]):
+                v = float(edges[l - 1][i, j])
+                colour = COLORS["pos"] if v > 0 else COLORS["neg"] if v < 0 else COLORS["zero"]
+                name = sym("W", l, i + 1, j + 1)
+                tip = f"{name} = {fmt.num(W[i, j])}"
+                if have:
+                    tip += f"   ∂E/∂{name} = {fmt.num(t[l].dW[i, j])}"
+                up[f"e-{l}-{i + 1}-{j + 1}"] = {
+                    "stroke": colour, "stroke-width": round(0.6 + 4.4 * abs(v) / vmax, 2),
+                    "opacity": 0.25 if off[i] else 0.8, "title": tip}
+            u = float(units[l - 1][i])
+            b = sym("b", l, i + 1)
+            tip = tr("cdiagram.unit", l=l, i=i + 1, f=net.activations[l - 1]) + \
+                f": {b} = {fmt.num(net.layers[l - 1].b[i])}"
+            if have:
+                tip += f"   ∂E/∂{b} = Σδ = {fmt.num(t[l].db[i])}"
+            if off[i]:
+                tip += " · " + tr("cdiagram.dead_tip")
+            up[f"n-{l}-{i + 1}"] = {"fill": COLORS["dead"] if off[i] else diverging(u, umax),
+                                    "stroke": COLORS["faint"] if off[i] else "#424242",
+                                    "stroke-dasharray": "4 3" if off[i] else None,
+                                    "title": tip}
+            up[f"t-{l}-{i + 1}"] = {"text": fmt.num(u, 3 if grads else 2),
+                                    "fill": "#757575" if off[i] else
+                                    "#ffffff" if abs(u) > 0.6 * umax else COLORS["ink"]}
+    for i in range(net.n_in):
+        up[f"t-0-{i + 1}"] = {"text": sym("x", None, i + 1)}
+    for l in range(L + 1):
+        up[f"name-{l}"] = {"text": "x" if l == 0 else sym("a", l)}
+    up["legend"] = {"text": tr("cdiagram.legend_dW" if grads else "cdiagram.legend_W")
+                    + ("" if have or not grads else " · " + tr("cdiagram.no_step"))}
+    return up
 
 
 # --- formulas and tables with numbers ---------------------------------------------------------
