@@ -499,7 +499,7 @@ def test_no_browser_drawing_pauses_the_loop(english):
         pg = playground()
         pg.ack_timeout = 0.02
         press(pg, "pg-play")
-        await asyncio.sleep(0.5)
+        await asyncio.sleep(pg.in_flight / pg.max_fps + 0.5)   # the frames in flight, 3 waits
         assert not pg.playing and pg._task is None
         assert pg.message.text.startswith("paused: no browser drew the last frames")
         assert pg.trainer.epoch <= pg.in_flight + pg.max_misses     # at most the frames in flight

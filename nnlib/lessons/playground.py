@@ -121,7 +121,7 @@ class Playground(LiveView):
 
     ack_timeout = 1.0             # seconds to wait for the browser to draw a frame
     max_misses = 3                # frames not drawn in a row → pause (no browser looks)
-    in_flight = 4                 # frames sent and not yet drawn before the loop waits
+    in_flight = 24                # frames sent and not yet drawn before the loop waits
     max_fps = 40.0                # frames a second at most (the browser draws up to 60)
 
     def __init__(self, **start):

@@ -46,7 +46,7 @@ CSS = (JS / "nnlib.css").read_text(encoding="utf-8") + "\n" + _offline_css()
 def esm(*files: str) -> str:
     """One view's ESM from files of js/ put one after the other (anywidget imports the ESM from
     a Blob, where a relative ``import`` cannot reach a neighbour file; the shared helpers,
-    e.g. visibility.js, come first)."""
+    e.g. common.js, come first)."""
     return "\n".join((JS / f).read_text(encoding="utf-8") for f in files)
 
 

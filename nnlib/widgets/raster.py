@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 import traitlets
 
-from .base import JS, View
+from .base import View, esm
 
 __all__ = ["RasterView", "PALETTE", "quantise", "tile", "palette"]
 
@@ -61,7 +61,7 @@ def tile(x, y, w, h, nx, ny, caption: str = "", title: str = "") -> dict:
 
 class RasterView(View):
     """Tiles of uint8 cells coloured by a palette, points over tile 0 (see the module)."""
-    _esm = JS / "raster.js"
+    _esm = esm("common.js", "raster.js")
     width = traitlets.Float(300).tag(sync=True)
     height = traitlets.Float(300).tag(sync=True)
     tiles = traitlets.List().tag(sync=True)

@@ -127,7 +127,7 @@ def path_d(xs, ys) -> str:
 class SceneView(View):
     """An SVG picture: ``shapes`` drawn once, ``updates`` ({id: {attribute: value}}) applied
     on every move. ``on_click(callback)`` gets the ``click`` name of a clicked shape."""
-    _esm = esm("visibility.js", "scene.js")
+    _esm = esm("common.js", "scene.js")
     width = traitlets.Float(300).tag(sync=True)
     height = traitlets.Float(150).tag(sync=True)
     shapes = traitlets.List().tag(sync=True)

@@ -59,7 +59,7 @@ class TemplateView(View):
     """A formula or table whose numbers change in place: ``template`` (HTML with empty slots),
     ``values`` (slot texts) and ``classes`` (marked elements). ``update(t)`` re-runs the
     builder; the HTML is only sent again when it changed (e.g. another activation's name)."""
-    _esm = esm("visibility.js", "template.js")
+    _esm = esm("common.js", "template.js")
     template = traitlets.Unicode("").tag(sync=True)
     values = traitlets.Dict().tag(sync=True)
     classes = traitlets.Dict().tag(sync=True)

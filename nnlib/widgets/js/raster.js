@@ -7,24 +7,7 @@
 // change, so a new frame costs a few thousand bytes put into the small canvases. After drawing
 // a frame it tells the kernel (`drawn`, a few times a second), so a playing widget never sends
 // more frames than the browser draws; a click on a point sends the point's index.
-let views = 0;
-const ACK_MS = 100;
-
-function watchVisibility(model, el) {
-  const id = `${Date.now().toString(36)}-r${++views}`;
-  if (typeof IntersectionObserver === "undefined") return () => {};
-  let last = null;
-  const io = new IntersectionObserver((entries) => {
-    const on = entries[entries.length - 1].isIntersecting;
-    if (on !== last) { last = on; send(model, { event: "visible", visible: on, view: id }); }
-  }, { rootMargin: "200px" });
-  io.observe(el);
-  return () => { io.disconnect(); send(model, { event: "visible", visible: false, view: id }); };
-}
-
-function send(model, msg) {
-  try { model.send(msg); } catch (e) { /* a saved picture has no kernel to tell */ }
-}
+const ACK_MS = 250;
 
 // a Bytes trait arrives as a DataView (live) or another view of a buffer (saved state)
 function bytesOf(v) {

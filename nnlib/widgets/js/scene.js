@@ -80,7 +80,8 @@ function render({ model, el }) {
   model.on("change:shapes", draw);
   model.on("change:width", draw);
   model.on("change:height", draw);
-  model.on("change:updates", update);
+  const later = onNextFrame(update);
+  model.on("change:updates", later);
   draw();
   const unwatch = watchVisibility(model, el);
   return () => {
@@ -88,7 +89,7 @@ function render({ model, el }) {
     model.off("change:shapes", draw);
     model.off("change:width", draw);
     model.off("change:height", draw);
-    model.off("change:updates", update);
+    model.off("change:updates", later);
   };
 }
 

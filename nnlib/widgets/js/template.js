@@ -45,15 +45,16 @@ function render({ model, el }) {
   }
 
   model.on("change:template", build);
-  model.on("change:values", values);
-  model.on("change:classes", classes);
+  const later = onNextFrame(() => { values(); classes(); });
+  model.on("change:values", later);
+  model.on("change:classes", later);
   build();
   const unwatch = watchVisibility(model, el);
   return () => {
     unwatch();
     model.off("change:template", build);
-    model.off("change:values", values);
-    model.off("change:classes", classes);
+    model.off("change:values", later);
+    model.off("change:classes", later);
   };
 }
 
