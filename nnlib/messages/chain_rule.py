@@ -53,7 +53,7 @@ MESSAGES = {
               "vᵀJ and the check: {agree}"},
     "chain.agg.sample": {"zh": "样本 i", "en": "sample i"},
     "chain.agg.seed_col": {"zh": "种子 vᵢ = ∂L/∂Lᵢ", "en": "seed vᵢ = ∂L/∂Lᵢ"},
-    "chain.agg.how_trace": {"zh": "检验：nnlib 对 reduction=\"{mode}\" 的 trace",
+    "chain.agg.how_trace": {"zh": "检验：nnlib 的 trace（reduction=\"{mode}\"）",
                             "en": "check: nnlib's trace with reduction=\"{mode}\""},
     "chain.agg.how_central": {"zh": "检验：Σ vᵢ Lᵢ(θ) 的中心差分",
                               "en": "check: central differences of Σ vᵢ Lᵢ(θ)"},

@@ -190,11 +190,9 @@ class Server:
         self._log.close()
 
 
-def api(base: str, token: str, method: str, path: str, body=None):
-    data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(f"{base}{path}", method=method, data=data,
-                                 headers={"Authorization": f"token {token}",
-                                          "Content-Type": "application/json"})
+def api(base: str, token: str, method: str, path: str):
+    req = urllib.request.Request(f"{base}{path}", method=method,
+                                 headers={"Authorization": f"token {token}"})
     with urllib.request.urlopen(req, timeout=10) as r:
         body = r.read()
     return json.loads(body) if body else None
@@ -480,19 +478,44 @@ def wait_settled(page, root_selector: str | None, timeout: float = 30.0):
 
 # -- latency -------------------------------------------------------------------------------------
 # keydown → the last visible change in ``root``: every DOM mutation under it after the key is
-# noted, and the animation frame after the last one is the moment it was on screen. A press is
-# measured once nothing has changed for QUIET ms.
+# noted, and the moment the page has rendered it is when it was on screen. Each animation frame k
+# posts a task that runs once the frame's callbacks, layout and paint are done; a change made in
+# a task is shown by the next frame (k + 1), one made inside an animation-frame callback (the
+# views change the page there) by that same frame k, so the page's requestAnimationFrame is
+# wrapped to tell the two apart. A press is measured once nothing has changed for QUIET ms.
 LATENCY_SETUP_JS = r"""
 (root) => {
   if (window.__nnObs) window.__nnObs.disconnect();
-  window.__nn = {key: null, last: null, frame: null};
+  if (!window.__nnRaf) {
+    const raf = window.__nnRaf = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (cb) => raf((ts) => {
+      window.__nn.inRaf = true;
+      try { cb(ts); } finally { queueMicrotask(() => { window.__nn.inRaf = false; }); }
+    });
+  }
+  window.__nn = {key: null, last: null, frame: null, want: 0, k: 0, inRaf: false, on: true};
   window.__nnObs = new MutationObserver(() => {
-    if (window.__nn.key === null) return;
-    const t = performance.now();
-    window.__nn.last = t;
-    requestAnimationFrame(() => { if (window.__nn.last === t) window.__nn.frame = performance.now(); });
+    const n = window.__nn;
+    if (n.key === null) return;
+    n.last = performance.now();
+    n.want = n.inRaf ? n.k : n.k + 1;        // the frame that shows this change
+    n.frame = null;
   });
   window.__nnObs.observe(root, {subtree: true, childList: true, characterData: true, attributes: true});
+  const after = new MessageChannel();
+  after.port1.onmessage = (e) => {
+    const n = window.__nn;
+    if (n.last !== null && n.frame === null && e.data >= n.want) n.frame = performance.now();
+  };
+  const gen = window.__nnGen = (window.__nnGen || 0) + 1;   // one frame counter at a time
+  const tick = () => {
+    const n = window.__nn;
+    if (!n.on || window.__nnGen !== gen) return;
+    n.k += 1;
+    after.port2.postMessage(n.k);
+    window.__nnRaf(tick);
+  };
+  window.__nnRaf(tick);
 }
 """
 QUIET = 250
@@ -520,7 +543,8 @@ def measure_latency(page, root, handle, presses: int = 10):
                 break
         else:
             print(f"latency: no repaint within 5 s after press {k + 1}")
-    page.evaluate("() => { if (window.__nnObs) window.__nnObs.disconnect(); window.__nn.key = null; }")
+    page.evaluate("() => { if (window.__nnObs) window.__nnObs.disconnect(); window.__nn.key = null;"
+                  " window.__nn.on = false; }")
     return out
 
 

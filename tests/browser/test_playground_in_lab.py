@@ -3,11 +3,7 @@ played. After 3 s of play the epoch counter has advanced, the training loss has 
 the boundary picture has changed (its canvas pixels); pause stops it; frames per second over
 10 s of play are counted in the page (frames drawn by the raster view) and written to
 artifacts/playground_fps.json and to the terminal summary (reported, never asserted); a CSV
-with a NaN, its path typed in, shows its message and leaves the network as it was.
-
-The other browser tests render every cell (windowing off) so that they see every output; this
-one opens the notebook with JupyterLab's own default, "contentVisibility" (the browser skips
-the cells out of sight), as a learner's JupyterLab does, since that is what frames/s are for."""
+with a NaN, its path typed in, shows its message and leaves the network as it was."""
 from __future__ import annotations
 
 import json
@@ -16,7 +12,7 @@ import time
 
 import pytest
 
-from nnpage import ROOT, api, wait_settled
+from nnpage import ROOT, wait_settled
 from test_lab import forget, open_notebook, run_all
 
 pytestmark = pytest.mark.browser
@@ -68,20 +64,7 @@ class Report:
             terminalreporter.write_line(line)
 
 
-TRACKER = "/lab/api/settings/@jupyterlab/notebook-extension:tracker"
-
-
-@pytest.fixture
-def default_windowing(lab):
-    """JupyterLab's default windowing for this test's page, the lab's test setting after."""
-    def windowing(mode):
-        api(lab.base, lab.token, "PUT", TRACKER, {"raw": json.dumps({"windowingMode": mode})})
-    windowing("contentVisibility")
-    yield
-    windowing("none")
-
-
-def test_the_playground_plays_pauses_and_refuses_a_bad_csv(lab, default_windowing, page, request):
+def test_the_playground_plays_pauses_and_refuses_a_bad_csv(lab, page, request):
     try:
         open_notebook(page, lab, f"fresh/{NOTEBOOK}")
         run_all(page, lab, NOTEBOOK)
@@ -144,7 +127,7 @@ def test_the_playground_plays_pauses_and_refuses_a_bad_csv(lab, default_windowin
         "settings": "notebook 06's playground as it opens: circle, 200 training points, "
                     "2 → 4 → 1 tanh, sigmoid + ½ squared error, η = 0.5, B = 10, mean, "
                     "1 epoch per frame; boundary 50 × 50, units 25 × 25, every view redrawn",
-        "windowing": "contentVisibility (JupyterLab's default)",
+        "windowing": os.environ.get("NNLIB_WINDOWING", "contentVisibility"),
         "load_average": [round(v, 2) for v in os.getloadavg()],
         "cpus": os.cpu_count(),
         "target": "≥ 30 frames/s",
