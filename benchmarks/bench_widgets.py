@@ -16,6 +16,8 @@ and the PNG diff ipympl sends).
 """
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -53,17 +55,18 @@ def install_recording_comm():
 
 
 def run_notebook(src: Path) -> dict:
-    """Run the notebook's code cells here; return its namespace."""
+    """Run the notebook's code cells here (what they print is dropped); return its namespace."""
     import notebook_source
     ns = {"display": lambda *a, **k: None, "__name__": "__main__"}
     cwd = os.getcwd()
     os.chdir(ROOT / "notebooks")
     try:
-        for cell in notebook_source.parse(src):
-            if cell["kind"] == "code":
-                code = "\n".join(line for line in cell["text"].splitlines()
-                                 if not line.lstrip().startswith("%"))
-                exec(compile(code, f"{src.name}:{cell['id']}", "exec"), ns)
+        with contextlib.redirect_stdout(io.StringIO()):
+            for cell in notebook_source.parse(src):
+                if cell["kind"] == "code":
+                    code = "\n".join(line for line in cell["text"]["zh"].splitlines()
+                                     if not line.lstrip().startswith("%"))
+                    exec(compile(code, f"{src.name}:{cell['id']}", "exec"), ns)
     finally:
         os.chdir(cwd)
     return ns
@@ -84,8 +87,8 @@ def label(controls) -> str:
 
 
 def move_every_slider(controls, moves: int = MOVES_PER_SLIDER):
-    """ms per move and bytes sent per move, for every slider of ``controls``."""
-    times, sizes = [], []
+    """ms, bytes sent and messages sent per move, for every slider of ``controls``."""
+    times, sizes, msgs = [], [], []
     for key, item in controls._items.items():
         if item["kind"] != "slider" or "options" in item:
             continue
@@ -93,13 +96,14 @@ def move_every_slider(controls, moves: int = MOVES_PER_SLIDER):
         for k in range(moves):
             step = item["step"] * (1 if k % 2 == 0 else -1)
             v = round(v0 + step if item["min"] <= v0 + step <= item["max"] else v0 - step, 6)
-            b0 = Sent.bytes
+            b0, m0 = Sent.bytes, Sent.messages
             t0 = time.perf_counter()
             controls.set_state({"values": {**controls.values, key: v}})     # the browser's move
             times.append(1e3 * (time.perf_counter() - t0))
             sizes.append(Sent.bytes - b0)
+            msgs.append(Sent.messages - m0)
             v0 = v
-    return times, sizes
+    return times, sizes, msgs
 
 
 def pct(a, q):
@@ -158,7 +162,8 @@ def main(argv):
     wanted = argv or None
     print(f"kernel time per slider move: compute + update every view + serialise to JSON "
           f"({MOVES_PER_SLIDER} moves of every slider; ms)")
-    print(f"{'notebook':<28} {'widget':<34} {'moves':>5} {'p50':>6} {'p95':>6} {'KB/move':>8}")
+    print(f"{'notebook':<28} {'widget':<34} {'moves':>5} {'p50':>6} {'p95':>6} {'KB/move':>8} "
+          f"{'msgs/move':>9}")
     results, notes_panel = [], None
     for src in sorted(notebook_source.SRC.glob("*.md")):
         if wanted and not any(src.stem.startswith(w) for w in wanted):
@@ -166,14 +171,14 @@ def main(argv):
         before = set(_instances)
         run_notebook(src)
         for controls in controls_of(before):
-            times, sizes = move_every_slider(controls)
+            times, sizes, msgs = move_every_slider(controls)
             if not times:
                 continue
             row = (src.stem, label(controls), len(times), pct(times, 50), pct(times, 95),
-                   np.mean(sizes) / 1024)
+                   np.mean(sizes) / 1024, np.mean(msgs))
             results.append(row)
             print(f"{row[0]:<28} {row[1]:<34} {row[2]:>5} {row[3]:6.2f} {row[4]:6.2f} "
-                  f"{row[5]:8.1f}")
+                  f"{row[5]:8.1f} {row[6]:9.1f}")
             if src.stem.startswith("03") and "nn-panel-controls" in row[1] and notes_panel is None:
                 notes_panel = row
     worst = max(results, key=lambda r: r[4]) if results else None
