@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 
 import numpy as np
 import pytest
@@ -457,10 +458,31 @@ def test_set_from_code_applies_at_once():
 
 # --- playing ------------------------------------------------------------------------------------
 
+def on_own_thread(fn):
+    """Run ``fn`` on a thread of its own, where no event loop runs unless ``fn`` starts one (as
+    in a kernel): in one pytest session with the browser tests, Playwright's synchronous API
+    keeps its event loop running on pytest's thread."""
+    errors = []
+
+    def target():
+        try:
+            fn()
+        except BaseException as exc:                  # noqa: BLE001 — re-raised below
+            errors.append(exc)
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join(60)
+    assert not thread.is_alive(), "the test's thread did not finish in 60 s"
+    if errors:
+        raise errors[0]
+
+
 def test_without_an_event_loop_nothing_plays(english):
-    pg = playground()
-    press(pg, "pg-play")
-    assert not pg.playing and pg._task is None and "no event loop" in pg.message.text
+    def no_loop():
+        pg = playground()
+        press(pg, "pg-play")
+        assert not pg.playing and pg._task is None and "no event loop" in pg.message.text
+    on_own_thread(no_loop)
 
 
 async def browser(pg, seconds):
@@ -491,7 +513,7 @@ def test_the_play_loop_advances_epochs_and_stops_on_pause():
         await browser(pg, 0.2)
         assert pg.trainer.epoch == stopped              # paused: nothing more
         check_views(pg)
-    asyncio.run(main())
+    on_own_thread(lambda: asyncio.run(main()))
 
 
 def test_no_browser_drawing_pauses_the_loop(english):
@@ -503,7 +525,7 @@ def test_no_browser_drawing_pauses_the_loop(english):
         assert not pg.playing and pg._task is None
         assert pg.message.text.startswith("paused: no browser drew the last frames")
         assert pg.trainer.epoch <= pg.in_flight + pg.max_misses     # at most the frames in flight
-    asyncio.run(main())
+    on_own_thread(lambda: asyncio.run(main()))
 
 
 def test_divergence_while_playing_pauses_keeps_the_last_finite_state_and_says_so(english):
@@ -518,7 +540,7 @@ def test_divergence_while_playing_pauses_keeps_the_last_finite_state_and_says_so
         check_views(pg)
         press(pg, "pg-reset")                           # reset after divergence works
         assert pg.trainer.epoch == 0 and pg.message.text == ""
-    asyncio.run(main())
+    on_own_thread(lambda: asyncio.run(main()))
 
 
 # --- notebook 06's questions and exercises: what they say is what nnlib does ---------------------

@@ -24,11 +24,13 @@ from nnpage import (CHROMIUM, CHROMIUM_ARGS, ROOT, VENV_BIN, VIEWPORT, Server, a
 # windowed as in a learner's JupyterLab (its default, "contentVisibility": every cell is in the
 # page, the browser skips drawing those out of sight), so the latency and frames/s measured are
 # a learner's; NNLIB_WINDOWING=none renders every cell, for comparison.
+WINDOWING = os.environ.get("NNLIB_WINDOWING", "contentVisibility")
+TRACKER = "@jupyterlab/notebook-extension:tracker"
 LAB_SETTINGS = {
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
         {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings":
-        {"windowingMode": os.environ.get("NNLIB_WINDOWING", "contentVisibility")},
+        {"windowingMode": WINDOWING},
 }
 
 # The bare round trip: a FloatSlider → a kernel observer → an HTML widget.
@@ -106,6 +108,21 @@ def page(browser):
         yield page
     finally:
         context.close()
+
+
+def set_windowing(lab, mode: str):
+    """JupyterLab's windowing for the pages opened from now on (its settings API)."""
+    api(lab.base, lab.token, "PUT", f"/lab/api/settings/{TRACKER}",
+        {"raw": json.dumps({"windowingMode": mode})})
+
+
+@pytest.fixture
+def every_cell_drawn(lab):
+    """This test's pages draw every cell (windowing "none"): the test reads texts and pictures
+    of cells out of sight, which the default windowing leaves undrawn (and out of innerText)."""
+    set_windowing(lab, "none")
+    yield
+    set_windowing(lab, WINDOWING)
 
 
 @pytest.fixture(scope="session")

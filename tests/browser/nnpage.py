@@ -190,9 +190,11 @@ class Server:
         self._log.close()
 
 
-def api(base: str, token: str, method: str, path: str):
-    req = urllib.request.Request(f"{base}{path}", method=method,
-                                 headers={"Authorization": f"token {token}"})
+def api(base: str, token: str, method: str, path: str, body=None):
+    data = None if body is None else json.dumps(body).encode()
+    req = urllib.request.Request(f"{base}{path}", method=method, data=data,
+                                 headers={"Authorization": f"token {token}",
+                                          "Content-Type": "application/json"})
     with urllib.request.urlopen(req, timeout=10) as r:
         body = r.read()
     return json.loads(body) if body else None
