@@ -5,7 +5,7 @@
     python3 tasks.py test           set up .venv (+ test tools, Chromium) and run every test
     python3 tasks.py voila [NB]     serve a notebook as a classroom app (widgets only, no code)
     python3 tasks.py bench          speed benchmarks (nnlib.trace and slider-move latency)
-    python3 tasks.py execute [NB]   build notebooks from notebooks/src/, run them top to bottom
+    python3 tasks.py execute [NB]   build notebooks (both editions) from notebooks/src/, run them
                                     and save the outputs they produce
 """
 from __future__ import annotations
@@ -71,8 +71,19 @@ def jupyter_env() -> dict:
     return dict(os.environ, PATH=f"{VENV / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}")
 
 
+def trust_notebooks(env) -> None:
+    """Mark the repository's own notebooks as trusted, so JupyterLab draws their saved widget
+    state (the panels' pictures) before they run; a fresh clone's notebooks are not trusted."""
+    nbs = sorted(str(p) for p in (ROOT / "notebooks").rglob("*.ipynb")
+                 if ".ipynb_checkpoints" not in p.parts)
+    if nbs:
+        subprocess.run([str(VENV / "bin" / "jupyter"), "trust", *nbs], env=env, check=False,
+                       stdout=subprocess.DEVNULL)
+
+
 def lab(args):
     setup("requirements.txt")
+    trust_notebooks(jupyter_env())
     extra = ["--allow-root"] if os.geteuid() == 0 else []
     os.execve(str(VENV / "bin" / "jupyter"),
               ["jupyter", "lab", f"--notebook-dir={ROOT / 'notebooks'}", *extra, *args],
@@ -136,8 +147,10 @@ def execute(args):
     names = names or every
     sources = [ROOT / "notebooks" / "src" / f"{n}.md" for n in names]
     sh(PY, ROOT / "tools" / "notebook_source.py", "build", *sources, cwd=ROOT)
-    sh(PY, ROOT / "tests" / "execute_notebooks.py",
-       *(ROOT / "notebooks" / f"{n}.ipynb" for n in names), cwd=ROOT, env=jupyter_env())
+    sys.path.insert(0, str(ROOT / "tools"))
+    import notebook_source                   # which editions each source has (zh, and en)
+    built = [notebook_source.target(s, e) for s in sources for e in notebook_source.editions(s)]
+    sh(PY, ROOT / "tests" / "execute_notebooks.py", *built, cwd=ROOT, env=jupyter_env())
 
 
 COMMANDS = {"lab": lab, "test": test, "voila": voila, "bench": bench, "execute": execute}

@@ -6,6 +6,8 @@ import math
 
 import numpy as np
 
+from .i18n import tr
+
 
 def as_float_array(value, name: str, where: str) -> np.ndarray:
     """``value`` as a new float64 array, or a one-line ValueError.
@@ -24,8 +26,8 @@ def as_float_array(value, name: str, where: str) -> np.ndarray:
             raise TypeError                              # strings, complex, dates, None
         return np.array(value, dtype=np.float64)         # e.g. a list of Fractions
     except (TypeError, ValueError):
-        raise ValueError(f"{where}: {name} must be an array of numbers, got "
-                         f"{_short(value)}") from None
+        raise ValueError(tr("err.not_numbers", where=where, name=name,
+                            got=_short(value))) from None
 
 
 def check_finite(arr: np.ndarray, name: str, where: str) -> None:
@@ -39,7 +41,7 @@ def check_finite(arr: np.ndarray, name: str, where: str) -> None:
         idx = ", ".join(str(int(i)) for i in bad)
         what = "NaN" if np.isnan(arr[tuple(bad)]) else "inf"
         at = f"{name}[{idx}]" if idx else name
-        raise ValueError(f"{where}: {at} is {what}; every entry of {name} must be a finite number")
+        raise ValueError(tr("err.not_finite", where=where, at=at, what=what, name=name))
 
 
 def read_only(arr: np.ndarray) -> np.ndarray:

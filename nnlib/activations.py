@@ -132,6 +132,7 @@ def get_activation(name, where: str = "") -> Activation:
     try:
         return ACTIVATIONS[name]
     except (KeyError, TypeError):
+        from .i18n import tr
         prefix = f"{where}: " if where else ""
-        raise ValueError(f"{prefix}unknown activation {name!r}; expected one of "
-                         f"{', '.join(ACTIVATIONS)}") from None
+        raise ValueError(tr("err.unknown_activation", prefix=prefix, got=repr(name),
+                            choices=", ".join(ACTIVATIONS))) from None

@@ -14,6 +14,7 @@ import numpy as np
 
 from ._checks import as_float_array, check_finite, read_only
 from .activations import Activation, get_activation
+from .i18n import tr
 
 __all__ = ["Dense"]
 
@@ -29,10 +30,10 @@ class Dense:
     __slots__ = ("W", "b", "activation_name")
 
     def __init__(self, W, b=None, activation: str = "identity"):
-        W = as_float_array(W, "W", "Dense")
+        W = as_float_array(W, "W", tr("err.at.dense"))
         if b is None:
             b = np.zeros(W.shape[0] if W.ndim == 2 else 1)
-        b = as_float_array(b, "b", "Dense")
+        b = as_float_array(b, "b", tr("err.at.dense"))
         if b.ndim == 0:                       # a scalar bias for a one-neuron layer
             b = b.reshape(1)
         object.__setattr__(self, "W", read_only(W))
@@ -41,7 +42,7 @@ class Dense:
                            activation.name if isinstance(activation, Activation) else activation)
 
     def __setattr__(self, name, value):
-        raise AttributeError("Dense is immutable; use layer.replace(W=..., b=..., activation=...)")
+        raise AttributeError(tr("err.dense_immutable"))
 
     # -- shape facts ---------------------------------------------------------------------
     @property
@@ -61,32 +62,32 @@ class Dense:
         return Dense(self.W if W is None else W, self.b if b is None else b,
                      self.activation_name if activation is None else activation)
 
-    def check(self, where: str, n_prev: int | None = None, prev_name: str = "the input") -> Activation:
-        """Raise a one-line ValueError if this layer is malformed; return its activation."""
+    def check(self, where: str, n_prev: int | None = None, prev_layer: int = 0) -> Activation:
+        """Raise a one-line ValueError if this layer is malformed; return its activation.
+        ``n_prev``: how many values the layer before gives (layer ``prev_layer``, 0 = x)."""
         act = get_activation(self.activation_name, where)
         if self.W.ndim != 2:
-            raise ValueError(f"{where}: W must be 2-D (n_out, n_in), got shape {self.W.shape}; "
-                             f"for one neuron write [[w1, w2, ...]]")
+            raise ValueError(tr("err.W_not_2d", where=where, shape=self.W.shape))
         if 0 in self.W.shape:
-            raise ValueError(f"{where}: W has shape {self.W.shape}; a layer needs at least one "
-                             f"neuron (row of W) and one input (column of W)")
+            raise ValueError(tr("err.W_empty", where=where, shape=self.W.shape))
         if self.b.shape != (self.n_out,):
-            raise ValueError(f"{where}: b has shape {self.b.shape} but W has {self.n_out} rows, "
-                             f"so b must have shape ({self.n_out},)")
+            raise ValueError(tr("err.b_shape", where=where, shape=self.b.shape, n=self.n_out))
         if n_prev is not None and self.n_in != n_prev:
-            raise ValueError(f"{where}: W has {self.n_in} columns but {prev_name} "
-                             f"{'has' if prev_name == 'x' else 'outputs'} {n_prev} values")
+            raise ValueError(tr("err.W_cols_x", where=where, cols=self.n_in, n=n_prev)
+                             if prev_layer == 0 else
+                             tr("err.W_cols_layer", where=where, cols=self.n_in, k=prev_layer,
+                                n=n_prev))
         check_finite(self.W, "W", where)
         check_finite(self.b, "b", where)
         return act
 
     def forward(self, a_prev):
         """a = f(W a_prev + b) for one column (n_in,) or a batch (n_in, B)."""
-        act = self.check("Dense")
-        a_prev = as_float_array(a_prev, "a_prev", "Dense")
+        where = tr("err.at.dense")
+        act = self.check(where)
+        a_prev = as_float_array(a_prev, "a_prev", where)
         if a_prev.ndim not in (1, 2) or a_prev.shape[0] != self.n_in:
-            raise ValueError(f"Dense: a_prev has shape {a_prev.shape} but W has {self.n_in} "
-                             f"columns, so a_prev must be ({self.n_in},) or ({self.n_in}, B)")
+            raise ValueError(tr("err.a_prev_shape", where=where, shape=a_prev.shape, n=self.n_in))
         z = self.W @ a_prev + (self.b if a_prev.ndim == 1 else self.b[:, None])
         return act.f(z)
 

@@ -100,4 +100,5 @@ def get_loss(name) -> Loss:
     try:
         return LOSSES[name]
     except (KeyError, TypeError):
-        raise ValueError(f"unknown loss {name!r}; expected one of {', '.join(LOSSES)}") from None
+        from .i18n import tr
+        raise ValueError(tr("err.unknown_loss", got=repr(name), choices=", ".join(LOSSES))) from None

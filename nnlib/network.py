@@ -21,6 +21,7 @@ from typing import NamedTuple, Optional, Sequence
 import numpy as np
 
 from ._checks import as_float_array, check_finite, read_only
+from .i18n import tr
 from .layers import Dense
 from .losses import REDUCTIONS, get_loss
 
@@ -79,12 +80,11 @@ class Trace:
         set_(self, "layers", tuple(layers))
 
     def __setattr__(self, name, value):
-        raise AttributeError("a Trace is frozen; run network.trace(x, y) again for new values")
+        raise AttributeError(tr("err.trace_frozen"))
 
     def __getitem__(self, l: int) -> LayerTrace:
         if not isinstance(l, (int, np.integer)) or not 0 <= l < len(self.layers):
-            raise IndexError(f"layer index must be 0..{len(self.layers) - 1} "
-                             f"(0 is the input x, {len(self.layers) - 1} the output), got {l!r}")
+            raise IndexError(tr("err.trace_index", L=len(self.layers) - 1, got=repr(l)))
         return self.layers[l]
 
     def __len__(self):
@@ -141,24 +141,24 @@ class Network:
                  reduction: str = "sum"):
         layers = tuple(layers)
         if not layers:
-            raise ValueError("a Network needs at least one layer, got none")
+            raise ValueError(tr("err.no_layers"))
         acts = []
         for l, layer in enumerate(layers, start=1):
+            where = tr("err.at.layer", l=l)
             if not isinstance(layer, Dense):
-                raise ValueError(f"layer {l}: expected a nnlib.Dense, got {type(layer).__name__}")
+                raise ValueError(tr("err.not_dense", where=where, got=type(layer).__name__))
             prev = None if l == 1 else layers[l - 2].n_out
-            act = layer.check(f"layer {l}", prev, f"layer {l - 1}")
+            act = layer.check(where, prev, l - 1)
             if not act.elementwise and l != len(layers):
-                raise ValueError(f"layer {l}: softmax is only supported in the output layer "
-                                 f"(layer {len(layers)}), got it in a hidden layer")
+                raise ValueError(tr("err.softmax_hidden", where=where, L=len(layers)))
             acts.append(act)
         loss_row = get_loss(loss)
         if loss_row.needs and acts[-1].name != loss_row.needs:
-            raise ValueError(f"layer {len(layers)}: {loss_row.name} needs a {loss_row.needs} "
-                             f"output layer, got {acts[-1].name!r}")
+            raise ValueError(tr("err.loss_needs", where=tr("err.at.layer", l=len(layers)),
+                                loss=loss_row.name, needs=loss_row.needs,
+                                got=repr(acts[-1].name)))
         if reduction not in REDUCTIONS:
-            raise ValueError(f"unknown reduction {reduction!r}; expected one of "
-                             f"{', '.join(REDUCTIONS)}")
+            raise ValueError(tr("err.reduction", got=repr(reduction), choices=", ".join(REDUCTIONS)))
         set_ = object.__setattr__
         set_(self, "layers", layers)
         set_(self, "loss", loss_row)
@@ -166,7 +166,7 @@ class Network:
         set_(self, "_acts", tuple(acts))
 
     def __setattr__(self, name, value):
-        raise AttributeError("Network is immutable; use replace(...) or with_params(...)")
+        raise AttributeError(tr("err.network_immutable"))
 
     # -- facts -----------------------------------------------------------------------------
     @property
@@ -207,7 +207,7 @@ class Network:
         """A new Network with [(W¹, b¹), …, (Wᴸ, bᴸ)] in place of this one's."""
         params = list(params)
         if len(params) != self.L:
-            raise ValueError(f"with_params: expected {self.L} (W, b) pairs, got {len(params)}")
+            raise ValueError(tr("err.with_params", L=self.L, n=len(params)))
         return Network([layer.replace(W, b) for layer, (W, b) in zip(self.layers, params)],
                        self.loss, self.reduction)
 
@@ -220,10 +220,28 @@ class Network:
     def forward(self, x) -> np.ndarray:
         """aᴸ: apply zˡ = Wˡ aˡ⁻¹ + bˡ, aˡ = f(zˡ) for l = 1..L, starting from a⁰ = x."""
         x = self._check_x(x)
-        a = x if x.ndim == 2 else x[:, None]                 # examples are columns
-        for layer, f in zip(self.layers, self._acts):
-            a = f.f(layer.W @ a + layer.b[:, None])
+        z, a = self._output(self.params(), x if x.ndim == 2 else x[:, None])
         return a if x.ndim == 2 else a[:, 0]
+
+    def _output(self, params, X):
+        """(zᴸ, aᴸ) for the columns X, with the layers' (W, b) taken from ``params``."""
+        a = z = X
+        for (W, b), f in zip(params, self._acts):
+            z = W @ a + b[:, None]                           # zˡ = Wˡ aˡ⁻¹ + bˡ
+            a = f.f(z)                                       # aˡ = f(zˡ)
+        return z, a
+
+    def loss_at(self, params, x, y) -> float:
+        """E for input x and target y with [(W¹, b¹), …] in place of this network's parameters
+        (of the same shapes; not checked). Numerical differentiation calls this for every
+        perturbed parameter, so it builds no new Network and no trace."""
+        X = np.asarray(x, dtype=float)
+        Y = np.asarray(y, dtype=float)
+        if X.ndim == 1:
+            X, Y = X[:, None], Y.reshape(-1, 1)
+        s = 1.0 / X.shape[1] if self.reduction == "mean" else 1.0
+        z, a = self._output(params, X)
+        return s * self.loss.value(z, a, Y)
 
     def E(self, x, y) -> float:
         """The loss E(aᴸ, y) for input x and target y (reduced over the batch)."""
@@ -272,44 +290,45 @@ class Network:
     # -- checks ----------------------------------------------------------------------------
     def _check_l(self, l):
         if not isinstance(l, (int, np.integer)) or not 1 <= l <= self.L:
-            raise ValueError(f"layer index must be 1..{self.L}, got {l!r}")
+            raise ValueError(tr("err.layer_index", lo=1, hi=self.L, got=repr(l)))
 
     def _check_x(self, x) -> np.ndarray:
-        x = as_float_array(x, "x", "input")
+        where = tr("err.at.input")
+        x = as_float_array(x, "x", where)
         n = self.n_in
         if x.ndim not in (1, 2):
-            raise ValueError(f"input: x must be 1-D ({n},) for one example or 2-D ({n}, B) for "
-                             f"a batch of B columns, got a {x.ndim}-D array of shape {x.shape}")
+            raise ValueError(tr("err.x_ndim", where=where, n=n, ndim=x.ndim, shape=x.shape))
         if x.shape[0] != n:
-            raise ValueError(f"input: x has shape {x.shape} but layer 1 expects {n} values "
-                             f"(W¹ has {n} columns): give shape ({n},) or ({n}, B)")
+            raise ValueError(tr("err.x_size", where=where, shape=x.shape, n=n))
         if x.size == 0:
-            raise ValueError(f"input: x has shape {x.shape}, a batch of no examples; "
-                             f"give at least one column")
-        check_finite(x, "x", "input")
+            raise ValueError(tr("err.x_empty", where=where, shape=x.shape))
+        check_finite(x, "x", where)
         return x
 
     def _check_y(self, y, x) -> np.ndarray:
-        y = as_float_array(y, "y", "target")
+        where = tr("err.at.target")
+        y = as_float_array(y, "y", where)
         shape = (self.n_out,) + x.shape[1:]
         if y.shape != shape:
             if y.size == 1 and shape == (1,):
                 y = y.reshape(1)
             else:
-                raise ValueError(f"target: y has shape {y.shape} but the output layer "
-                                 f"(layer {self.L}) gives a of shape {shape}")
-        check_finite(y, "y", "target")
+                raise ValueError(tr("err.y_shape", where=where, shape=y.shape, L=self.L,
+                                    want=shape))
+        check_finite(y, "y", where)
         if self.loss.name == "cross_entropy":      # each column a probability vector
-            need = "for cross_entropy each column of y must be ≥ 0 and sum to 1 (e.g. one-hot)"
+            need = tr("err.ce_need")
             if (y < 0).any():
                 bad = np.argwhere(y < 0)[0]
                 idx = ", ".join(str(int(i)) for i in bad)
-                raise ValueError(f"target: y[{idx}] = {y[tuple(bad)]:g} is negative; {need}")
+                raise ValueError(tr("err.y_negative", where=where, idx=idx,
+                                    v=f"{y[tuple(bad)]:g}", need=need))
             sums = np.atleast_1d(y.sum(axis=0))
             if not np.allclose(sums, 1.0):
                 k = int(np.argmax(~np.isclose(sums, 1.0)))
-                col = f"column {k} of y" if y.ndim == 2 else "y"
-                raise ValueError(f"target: {col} sums to {sums[k]:.6g}; {need}")
+                col = tr("err.y_column", k=k) if y.ndim == 2 else "y"
+                raise ValueError(tr("err.y_sum", where=where, col=col, s=f"{sums[k]:.6g}",
+                                    need=need))
         return read_only(y)
 
     def __repr__(self):

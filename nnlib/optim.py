@@ -9,6 +9,8 @@ import math
 
 import numpy as np
 
+from .i18n import tr
+
 __all__ = ["DivergenceError", "gradient_descent_step", "GradientDescent"]
 
 
@@ -22,9 +24,9 @@ def _check_eta(eta) -> float:
             raise TypeError
         eta = float(eta)
     except (TypeError, ValueError):
-        raise ValueError(f"learning rate: η must be a number, got {eta!r}") from None
+        raise ValueError(tr("err.eta_number", where=tr("err.at.eta"), got=repr(eta))) from None
     if not math.isfinite(eta) or eta <= 0:
-        raise ValueError(f"learning rate: η must be a finite number > 0, got {eta!r}")
+        raise ValueError(tr("err.eta_positive", where=tr("err.at.eta"), got=repr(eta)))
     return eta
 
 
@@ -36,15 +38,14 @@ def gradient_descent_step(net, trace, eta: float):
     """
     eta = _check_eta(eta)
     if trace.network is not net and trace.network != net:
-        raise ValueError("gradient_descent_step: the trace was computed for a different network; "
-                         "pass trace = net.trace(x, y) of the network being stepped")
+        raise ValueError(tr("err.other_network"))
     new = []
     with np.errstate(over="ignore", invalid="ignore"):
         for l, ((W, b), (dW, db)) in enumerate(zip(net.params(), trace.grads), start=1):
             W_new, b_new = W - eta * dW, b - eta * db
             if not (np.isfinite(W_new).all() and np.isfinite(b_new).all()):
-                raise DivergenceError(f"layer {l}: W or b became inf/NaN after a step with "
-                                      f"η = {eta:g}; η is too large, kept the last finite state")
+                raise DivergenceError(tr("err.step_inf_params", where=tr("err.at.layer", l=l),
+                                         eta=f"{eta:g}"))
             new.append((W_new, b_new))
     return net.with_params(new)
 
@@ -87,9 +88,9 @@ class GradientDescent:
                 new_trace = new_net.trace(self.x, self.y)
             if not (math.isfinite(new_trace.loss)
                     and all(np.isfinite(dW).all() for dW, _ in new_trace.grads)):
-                raise DivergenceError(f"step {self.steps + 1}: E became {new_trace.loss:g} with "
-                                      f"η = {self.eta:g}; η is too large, kept step "
-                                      f"{self.steps} (E = {self.trace.loss:.4g})")
+                raise DivergenceError(tr("err.step_inf", k=self.steps + 1,
+                                         E=f"{new_trace.loss:g}", eta=f"{self.eta:g}",
+                                         kept=self.steps, Ek=f"{self.trace.loss:.4g}"))
             self.history.append(new_trace)
         return self.trace
 

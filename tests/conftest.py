@@ -1,16 +1,24 @@
 import os
-import sys
 
 import pytest
 
 
 @pytest.fixture(autouse=True)
-def _close_figures():
-    """Panels keep their figures open (a live view redraws them); a test session builds
-    hundreds of panels, so close every figure after each test."""
+def _language_back_to_chinese():
+    """A test that switches nnlib to English (the English edition's tests, the core's messages
+    matched in English) does not leak it into the next test."""
     yield
-    if "matplotlib.pyplot" in sys.modules:
-        sys.modules["matplotlib.pyplot"].close("all")
+    import nnlib
+    nnlib.set_language("zh")
+
+
+@pytest.fixture
+def english():
+    """nnlib speaking English for one test: `pytestmark = pytest.mark.usefixtures("english")`."""
+    import nnlib
+    nnlib.set_language("en")
+    yield
+    nnlib.set_language("zh")
 
 
 def pytest_collection_modifyitems(config, items):

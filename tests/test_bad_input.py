@@ -8,6 +8,9 @@ import pytest
 import nnlib
 from nnlib import Dense, GradientDescent, Network
 
+# the core's messages are matched in English; test_i18n checks the Chinese ones
+pytestmark = pytest.mark.usefixtures("english")
+
 NAN, INF = float("nan"), float("inf")
 
 

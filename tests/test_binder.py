@@ -53,7 +53,8 @@ def repo2docker_dockerfile() -> tuple[str, str]:
 
 
 def assemble_steps(dockerfile: str) -> list[str]:
-    """The RUN steps after the repository is copied in: what repo2docker takes from binder/."""
+    """The RUN steps after the repository is copied in, up to the entrypoint: what
+    repo2docker takes from binder/ (the install, then postBuild after the labels)."""
     lines, joined = dockerfile.splitlines(), []
     buf = ""
     for line in lines:
@@ -71,19 +72,21 @@ def assemble_steps(dockerfile: str) -> list[str]:
         elif line.startswith("RUN "):
             assert user == "${NB_USER}", f"an assemble step runs as {user}, not the user: {line}"
             steps.append(line[4:])
-        elif line.startswith("LABEL "):
+        elif line.startswith(("ENTRYPOINT", "CMD")):
             break
     return steps
 
 
 def test_repo2docker_reads_binder_folder():
-    """Python from runtime.txt; the only build step is pip on binder/requirements.txt, run after
-    the whole repository is copied (so '-e .' installs nnlib)."""
+    """Python from runtime.txt; the build steps are pip on binder/requirements.txt, run after
+    the whole repository is copied (so '-e .' installs nnlib), then binder/postBuild (which
+    trusts the notebooks, so their saved panels show before they run)."""
     dockerfile, log = repo2docker_dockerfile()
     version = runtime_python()
     assert f"python={version}" in log, log[-2000:]
     assert assemble_steps(dockerfile) == [
-        '${KERNEL_PYTHON_PREFIX}/bin/pip install --no-cache-dir -r "binder/requirements.txt"']
+        '${KERNEL_PYTHON_PREFIX}/bin/pip install --no-cache-dir -r "binder/requirements.txt"',
+        "chmod +x binder/postBuild", "./binder/postBuild"]
     reqs = (BINDER / "requirements.txt").read_text().split()
     assert "-r" in reqs and "../requirements.txt" in reqs and "-e" in reqs and "." in reqs
 
@@ -92,15 +95,19 @@ def test_readme_binder_links_open_existing_notebooks():
     readme = (ROOT / "README.md").read_text()
     targets = BADGE.findall(readme)
     assert targets, "README.md has no mybinder.org link"
-    have = {p.name for p in (ROOT / "notebooks").glob("*.ipynb")}
-    documented = set(re.findall(r"^\| `(\d\d_\w+)` \|", readme, re.M))   # the notebooks table
-    assert any("lab/tree/notebooks/01_" in t for t in targets), "no Binder link to notebook 01"
+    have = {p.relative_to(ROOT / "notebooks").as_posix()
+            for p in (ROOT / "notebooks").glob("*.ipynb")} | \
+        {p.relative_to(ROOT / "notebooks").as_posix()
+         for p in (ROOT / "notebooks").glob("en/*.ipynb")}
+    for edition in ("", "en/"):                          # both editions, from notebook 01 on
+        assert any(f"lab/tree/notebooks/{edition}01_" in t for t in targets), \
+            f"no Binder link to notebooks/{edition}01"
     for t in targets:
-        m = re.fullmatch(r"(?:lab/tree|voila/render)/notebooks/((\d\d_\w+)\.ipynb)", t)
+        m = re.fullmatch(r"(?:lab/tree|voila/render)/notebooks/((?:en/)?\d\d_\w+\.ipynb)", t)
         assert m, f"unexpected Binder urlpath {t!r}"
-        # a notebook still being written is at least in the README's table
-        assert m.group(1) in have or m.group(2) in documented, \
-            f"README links Binder to {t}: no such notebook"
+        assert m.group(1) in have, f"README links Binder to {t}: no such notebook"
+    for nb in have:                                      # and every notebook has its link
+        assert any(t.endswith("notebooks/" + nb) for t in targets), f"no Binder link to {nb}"
 
 
 def find_python(version: str, user: list[str]) -> str | None:
@@ -115,6 +122,16 @@ def find_python(version: str, user: list[str]) -> str | None:
             return cand
     return None
 
+
+# every notebook signed as trusted by postBuild (for the user the image runs as)
+CHECK_TRUST = """
+import sys
+import nbformat
+from nbformat.sign import NotebookNotary
+notary = NotebookNotary()
+for p in sys.argv[1:]:
+    print(p, "trusted" if notary.check_signature(nbformat.read(p, 4)) else "untrusted")
+"""
 
 EXECUTE = """
 import sys, time
@@ -181,12 +198,18 @@ def test_binder_recipe_replayed_runs_every_notebook():
         where = run(f"{prefix}/bin/python -c 'import nnlib; print(nnlib.__file__)'", 60)
         assert where.strip().startswith(str(repo)), f"nnlib comes from {where}, not the repo"
         labext = run(f"{prefix}/bin/jupyter labextension list 2>&1", 120)
-        for ext in ("@jupyter-widgets/jupyterlab-manager", "jupyter-matplotlib"):
+        for ext in ("@jupyter-widgets/jupyterlab-manager", "anywidget"):
             assert re.search(re.escape(ext) + r".*enabled.*OK", labext), labext
+        (tmp / "check_trust.py").write_text(CHECK_TRUST)
+        os.chmod(tmp / "check_trust.py", 0o644)
+        trusted = run(f"{prefix}/bin/python {tmp / 'check_trust.py'} " + " ".join(
+            str(p.relative_to(repo)) for p in sorted((repo / "notebooks").rglob("*.ipynb"))), 120)
+        assert "untrusted" not in trusted, trusted
         serverext = run(f"{prefix}/bin/jupyter server extension list 2>&1", 120)
         assert re.search(r"voila.*enabled", serverext), serverext     # the voila/render link
 
-        nbs = sorted(str(p.relative_to(repo)) for p in (repo / "notebooks").glob("*.ipynb"))
+        nbs = sorted(str(p.relative_to(repo)) for p in (repo / "notebooks").glob("*.ipynb")) + \
+            sorted(str(p.relative_to(repo)) for p in (repo / "notebooks").glob("en/*.ipynb"))
         if nbs:
             (tmp / "execute.py").write_text(EXECUTE)
             os.chmod(tmp / "execute.py", 0o644)

@@ -19,7 +19,9 @@ from helpers import ROOT
 sys.path.insert(0, str(ROOT / "tools"))
 import notebook_source  # noqa: E402
 
-NOTEBOOKS = sorted((ROOT / "notebooks").rglob("*.ipynb"))
+# both editions (notebooks/, notebooks/en/), never a JupyterLab checkpoint
+NOTEBOOKS = sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb")
+                   if not any(part.startswith(".") for part in p.relative_to(ROOT).parts))
 
 # rounding noise: a tiny measured number in scientific notation (an error or difference below
 # 1e-9, with digits: 8.6e-13, 3e-11; a bound such as 1e-10 is a power of ten and fine), or a
@@ -111,23 +113,28 @@ def test_the_noise_pattern(text, noisy):
     assert bool(noise_in(text)) is noisy
 
 
-@pytest.mark.parametrize("src", sorted(notebook_source.SRC.glob("*.md")), ids=lambda p: p.stem)
-def test_committed_notebook_is_built_from_its_source(src):
-    """notebooks/src/NN.md is the notebook's one source: the committed .ipynb has exactly its
-    cells (ids, kinds, text), so an edit made only in the .ipynb, or only in the source and
-    never executed, fails here (rebuild and run with `python3 tasks.py execute NN`)."""
-    built = notebook_source.build(src)
-    committed = json.loads(notebook_source.target(src).read_text(encoding="utf-8"))
+EDITIONS = [(src, edition) for src in sorted(notebook_source.SRC.glob("*.md"))
+            for edition in notebook_source.editions(src)]
+
+
+@pytest.mark.parametrize("src, edition", EDITIONS, ids=lambda v: getattr(v, "stem", v))
+def test_committed_notebook_is_built_from_its_source(src, edition):
+    """notebooks/src/NN.md is the notebook's one source: the committed .ipynb of each edition
+    has exactly its cells (ids, kinds, text), so an edit made only in the .ipynb, or only in
+    the source and never executed, fails here (rebuild and run: `python3 tasks.py execute NN`)."""
+    built = notebook_source.build(src, edition)
+    path = notebook_source.target(src, edition)
+    committed = json.loads(path.read_text(encoding="utf-8"))
     want = [(c.cell_type, c.id, c.source) for c in built.cells]
     have = [(c["cell_type"], c["id"], "".join(c["source"])) for c in committed["cells"]]
-    assert have == want, (f"{notebook_source.target(src).name} differs from {src.name}: "
+    assert have == want, (f"{path.relative_to(ROOT)} differs from {src.name}: "
                           "run `python3 tasks.py execute " + src.stem + "`")
 
 
 def test_every_notebook_has_a_source():
-    sources = {p.stem for p in notebook_source.SRC.glob("*.md")}
-    built = {p.stem for p in (ROOT / "notebooks").glob("*.ipynb")}
-    assert built == sources
+    """No notebook without its source, no edition the source does not have."""
+    want = {notebook_source.target(src, edition) for src, edition in EDITIONS}
+    assert set(NOTEBOOKS) == want
 
 
 # OpenBLAS picks its kernels for the CPU it runs on; forcing another one changes float64

@@ -13,6 +13,9 @@ from nnlib import ACTIVATIONS, LOSSES, Dense, DivergenceError, GradientDescent, 
 from nnlib.activations import log_softmax
 from nnlib.examples import WORKED_X, WORKED_Y
 
+# the core's messages are matched in English; test_i18n checks the Chinese ones
+pytestmark = pytest.mark.usefixtures("english")
+
 # overflow, 0/0 and x/0 are errors; underflow to 0 is not (e^-1000 = 0 is the right answer)
 STRICT = dict(over="raise", divide="raise", invalid="raise", under="ignore")
 LAYER_FIELDS = ("W", "b", "z", "a", "fprime", "dE_da", "delta", "dW", "db", "WT_delta")
@@ -456,5 +459,16 @@ def test_core_imports_neither_matplotlib_nor_ipywidgets():
             "assert not heavy, heavy; "
             "nnlib.worked_example().trace([1.0, 2.0], [3.5]); "
             "assert 'matplotlib' not in sys.modules and 'ipywidgets' not in sys.modules")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_course_draws_without_matplotlib():
+    """Every picture is drawn by the browser: importing the toolkit, every lesson and the
+    exercises loads no matplotlib (it is not even a requirement of the course)."""
+    code = ("import sys, pkgutil, importlib, nnlib.lessons, nnlib.exercises, nnlib.widgets; "
+            "[importlib.import_module(m.name) for p in (nnlib.lessons, nnlib.exercises) "
+            " for m in pkgutil.iter_modules(p.__path__, p.__name__ + '.')]; "
+            "assert 'matplotlib' not in sys.modules and 'ipympl' not in sys.modules")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

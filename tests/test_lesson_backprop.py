@@ -1,18 +1,14 @@
-"""nnlib.lessons.backprop, headless (Agg): the lesson views of notebooks 02 and 03 show exactly
-what nnlib computes, before and after slider moves."""
+"""nnlib.lessons.backprop headless: the lesson views of notebooks 02 and 03 hold exactly what
+nnlib computes (their synced slot texts and picture updates), before and after a learner's
+moves on the panel they follow."""
+import numpy as np
+import pytest
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-import nnlib  # noqa: E402
-from nnlib import formulas as F  # noqa: E402
-from nnlib.lessons import backprop as B  # noqa: E402
-from nnlib.widgets import NetworkPanel  # noqa: E402
-from helpers import keyed_numbers
+import nnlib
+from nnlib import fmt
+from nnlib.i18n import tr
+from nnlib.lessons import backprop as B
+from nnlib.widgets import Doc, NetworkPanel, show
 
 X, Y = [1.0, 2.0], [3.5]
 X02, Y02 = [0.5, -1.0, 1.5], [0.0, 1.0, 0.0]
@@ -36,194 +32,184 @@ def panel03():
 @pytest.fixture
 def panel02():
     return NetworkPanel(softmax_net(), X02, Y02, views=("diagram", "values", "forward",
-                                                        "backward"))
+                                                        "backward"), activation_choices=(1,))
+
+
+def move(panel, **values):
+    """A learner's move in the browser (see tests/test_widgets.py)."""
+    c = panel.controls
+    c.set_state({"values": {**c.values, **values}})
+
+
+def slots(build, *args):
+    doc = Doc()
+    build(*args, doc)
+    return doc.values, doc.classes
 
 
 # --- notebook 03 -----------------------------------------------------------------------------
 
 def test_notes_summary_matches_the_notes_to_4_decimals():
     t = nnlib.worked_example().trace(X, Y)
-    html = B.notes_summary_html(t)
-    assert html.count("✓") == 6 and "✗" not in html
-    shown = keyed_numbers(html)
+    values, _ = slots(B.notes_summary, t)
+    assert [values[f"sum-ok-{k}-{l}"] for _, l, k, _ in B.NOTES_SUMMARY] == ["✓"] * 6
     for name, l, kind, printed in B.NOTES_SUMMARY:
         got = t[l].dW if kind == "W" else t[l].db
-        for idx in np.ndindex(np.shape(printed)):
-            i, j = (idx + (0,))[:2] if kind == "b" else idx
-            key = f"sum-d{kind}-{l}-{i + 1}-{j + 1}"
-            assert shown[key] == float(np.asarray(printed)[idx]) == round(float(got[idx]), 4)
+        printed = np.atleast_2d(printed) if kind == "W" else np.asarray(printed)[:, None]
+        got = np.atleast_2d(got) if kind == "W" else np.asarray(got)[:, None]
+        for (i, j), p in np.ndenumerate(printed):
+            assert values[f"sum-d{kind}-{l}-{i + 1}-{j + 1}"] == fmt.num(p) == fmt.num(got[i, j])
 
 
-def test_live_summary_follows_the_panel_and_greys_a_dead_relu(panel03):
-    view = B.LiveHTML(panel03, lambda t: B.notes_summary_html(t, live=True), "nn-03-summary")
-    dead = B.LiveHTML(panel03, lambda t: B.dead_html(t, "try b¹₁ below −0.5"), "nn-03-dead")
-    assert view.widget.value.count("✓") == 6 and "dead-none" in dead.widget.value
-    assert "try b¹₁ below −0.5" in dead.widget.value
-    panel03.b_sliders[0][0].value = -0.6               # z¹₁ = 0.5 − 0.6 ≤ 0: ReLU off
-    t = nnlib.worked_example().replace(1, b=[-0.6, 0.1]).trace(X, Y)
-    shown = keyed_numbers(view.widget.value)
-    for l in (1, 2, 3):
-        for (i, j), v in np.ndenumerate(t[l].dW):
-            assert shown[f"sum-dW-{l}-{i + 1}-{j + 1}"] == pytest.approx(v, abs=0.51e-4)
-    assert shown["sum-dW-1-1-1"] == shown["sum-dW-1-1-2"] == shown["sum-db-1-1-1"] == 0.0
-    assert "changed" in view.widget.value
-    assert F.COLORS["dead"] in view.widget.value           # the dead row is greyed
-    assert "z¹₁ = −0.1000 ≤ 0" in dead.widget.value
-    panel03.reset()
-    assert view.widget.value.count("✓") == 6
+def test_live_summary_and_dead_line_follow_the_panel(panel03):
+    summary = B.live(panel03, B.notes_summary_live, "nn-03-summary", state=False)
+    dead = B.live(panel03, B.dead_units_hint, "nn-03-dead", state=False)
+    assert summary.values["sum-ok-W-1"] == "✓"
+    assert dead.values["dead"] == tr("bp.alive") + tr("bp.alive_hint", hint=tr("bp.hint.b11"))
+    move(panel03, **{"b-1-1": -0.6})                       # z¹₁ = 0.5 − 0.6 ≤ 0: ReLU off
+    t = panel03.trace
+    assert t[1].z[0] < 0 and t[1].delta[0] == 0
+    assert summary.values["sum-dW-1-1-1"] == "0.0000" and summary.values["sum-dW-1-1-2"] == "0.0000"
+    assert summary.values["sum-ok-W-1"] == tr("bp.sum.changed")
+    assert summary.classes["sum-dW-1-r1"] == "nn-dead" and summary.classes["sum-dW-1-r2"] == ""
+    assert dead.values["dead"] == tr("bp.dead", z="z¹₁", v=fmt.num(t[1].z[0]), i=1, d="δ¹₁",
+                                     W="W¹", b="b¹₁")
 
 
-def test_dead_units_only_for_relu():
-    t = nnlib.worked_example().replace(2, b=[0.2, -2.0]).trace(X, Y)
-    assert B.dead_units(t, 1) == () and B.dead_units(t, 2) == (1,) and B.dead_units(t, 3) == ()
-    assert np.all(t[2].dW[1] == 0)
+def test_dead_units_use_the_cores_rule():
+    net = nnlib.Network([nnlib.Dense([[1.0, -1.0]], [0.0], "tanh"), nnlib.Dense([[1.0]], [0.0])])
+    values, _ = slots(B.dead_units, net.trace([1.0, 2.0], [0.0]))
+    assert values["dead"] == tr("bp.alive")                  # tanh: f′ > 0, nothing dead
 
 
-def test_descent_table_shows_one_step():
+def test_descent_compare_shows_one_step():
     net = nnlib.worked_example()
     t = net.trace(X, Y)
-    t1 = nnlib.gradient_descent_step(net, t, 0.1).trace(X, Y)
-    html = B.descent_compare_html([("before", t), ("after", t1)])
-    assert F.num(t1.output[0]) in html and F.num(t1.loss, 6) in html and "2.9780" in html
+    t1 = nnlib.gradient_descent_step(net, t, 0.02).trace(X, Y)
+    values, _ = slots(B.descent_compare, [("k = 0", t), ("k = 1", t1)])
+    assert values["dc0-E"] == "0.136242" and values["dc1-a"] == fmt.num(t1.output[0])
+    assert values["dc1-E"] == fmt.num(t1.loss, 6) and t1.loss < t.loss
+
+
+def test_compare_marks_agreement():
+    html = show(B.compare, [("a", [1.0, 2.0], [1.0, 2.0]), ("b", [1.0], [1.5])]).html
+    assert html.count('class="nn-ok">✓') == 1 and html.count('class="nn-bad">✗') == 1
 
 
 # --- notebook 02 -----------------------------------------------------------------------------
 
 def test_loss_terms_sum_to_E(panel02):
-    view = B.LiveHTML(panel02, B.loss_terms_html, "nn-02-loss")
-    panel02.y_class.value = "3"
+    view = B.live(panel02, B.loss_terms, "nn-02-loss", state=False)
     t = panel02.trace
-    shown = keyed_numbers(view.widget.value)
-    assert shown["E-sum"] == pytest.approx(t.loss, abs=0.51e-4)
-    assert shown["Ek-3"] == pytest.approx(-np.log(t.output[2]), abs=0.51e-4)
-    assert shown["Ek-1"] == shown["Ek-2"] == 0.0
-    sq = nnlib.worked_example().trace(X, Y)
-    assert keyed_numbers(B.loss_terms_html(sq))["E-sum"] == pytest.approx(0.1362, abs=1e-4)
+    assert view.values["E-sum"] == fmt.num(t.loss)
+    np.testing.assert_allclose(-np.log(t.output[1]), t.loss)
+    assert view.values["Ek-2"] == fmt.num(t.loss) and view.values["Ek-1"] == "0.0000"
+    move(panel02, **{"y-class": 3})
+    assert view.values["Ek-3"] == fmt.num(panel02.trace.loss) and view.values["Ek-2"] == "0.0000"
 
 
 def test_delta_is_a_minus_y_by_central_differences(panel02):
-    view = B.LiveHTML(panel02, B.delta_check_html, "nn-02-delta")
-    panel02.x_sliders[0].value = -1.2
-    panel02.W_sliders[1][2][1].value = 1.5
+    view = B.live(panel02, B.delta_check_table, "nn-02-delta")
     t = panel02.trace
     delta, numeric = B.delta_check(t)
-    np.testing.assert_allclose(delta, t.output - t.y, atol=1e-15)
+    np.testing.assert_allclose(delta, t.output - t.y)
     np.testing.assert_allclose(numeric, delta, atol=1e-9)
-    shown = keyed_numbers(view.widget.value)
     for k in range(3):
-        assert shown[f"delta-{k + 1}"] == pytest.approx(delta[k], abs=0.51e-6)
-        assert shown[f"num-{k + 1}"] == pytest.approx(numeric[k], abs=0.51e-6)
-    assert "nn-bad" not in view.widget.value
-
-
-def test_outer_product_heat_map_follows_the_panel(panel02):
-    view = B.OuterProductView(panel02)
-    panel02.x_sliders[1].value = 0.7
-    panel02.y_class.value = "1"
+        assert view.values[f"delta-{k + 1}"] == fmt.num(delta[k], 6)
+        assert view.values[f"num-{k + 1}"] == fmt.num(numeric[k], 6)
+        assert view.values[f"ok-{k + 1}"] == "✓"
+    move(panel02, **{"x-1": -2.0, "W-2-1-1": 1.5})
     t = panel02.trace
-    np.testing.assert_allclose(t[2].dW, np.outer(t[2].delta, t[1].a))
-    texts = view.art["dW"][1]
+    assert view.values["delta-1"] == fmt.num(t[2].delta[0], 6)
+
+
+def test_outer_product_heat_map_holds_delta_times_a(panel02):
+    view = B.OuterProductView(panel02)
+    t = panel02.trace
     for (i, j), v in np.ndenumerate(t[2].dW):
-        assert texts[i][j].get_text() == f"{v:.3f}"
-    np.testing.assert_allclose(view.art["dW"][0].get_array(), t[2].dW)
-    np.testing.assert_allclose(view.art["delta"].get_array()[:, 0], t[2].delta)
-    np.testing.assert_allclose(view.art["a"].get_array()[0], t[1].a)
-    view.fig.canvas.draw()
+        assert view.updates[f"w{i + 1}-{j + 1}-t"]["text"] == fmt.num(v, 3)
+        assert np.isclose(v, t[2].delta[i] * t[1].a[j])
+    move(panel02, **{"x-2": 2.0})
+    t = panel02.trace
+    assert view.updates["w1-1-t"]["text"] == fmt.num(t[2].dW[0, 0], 3)
+    assert view.updates["a1-t"]["text"] == fmt.num(t[1].a[0], 3)
+    assert view.updates["w1-1-r"]["fill"].startswith("#")
 
 
 def test_step_views_show_the_traces_numbers(panel02):
-    views = {n: B.LiveHTML(panel02, f, f"nn-02-{n}") for n, f in
-             [("s2", B.step2_html), ("s3", B.step3_html), ("s4", B.step4_html),
-              ("s5", B.step5_html)]}
-    panel02.b_sliders[0][1].value = 0.9
+    views = {k: B.live(panel02, getattr(B, k), f"nn-02-{k}") for k in ("step2", "step3", "step4",
+                                                                         "step5")}
+    move(panel02, **{"b-1-2": 0.4})
     t = panel02.trace
-    np.testing.assert_allclose(t[2].WT_delta, t[2].W.T @ t[2].delta)
-    np.testing.assert_allclose(t[1].delta, t[2].WT_delta * (1 - t[1].a ** 2))
-    for v in t[2].dW.ravel():
-        assert F.num(v) in views["s2"].widget.value
-    for v in t[2].WT_delta:
-        assert F.num(v) in views["s3"].widget.value
-    for v in np.r_[t[1].fprime, t[1].delta]:
-        assert F.num(v) in views["s4"].widget.value
-    for v in t[1].dW.ravel():
-        assert F.num(v) in views["s5"].widget.value
-    assert "tanh" in views["s4"].widget.value
+    assert views["step2"].values["s2-2-dW-3-4"] == fmt.num(t[2].dW[2, 3])
+    assert views["step3"].values["s3-2-e-4-1"] == fmt.num(t[2].WT_delta[3])
+    assert views["step4"].values["s4-1-d-2-1"] == fmt.num(t[1].delta[1])
+    assert views["step4"].values["s4-1-fp-2-1"] == fmt.num(1 - np.tanh(t[1].z[1]) ** 2)
+    assert views["step5"].values["s2-1-dW-4-3"] == fmt.num(t[1].dW[3, 2])
+    assert tr("bp.fprime.tanh") in views["step4"].values["s4-1-rule"]
+    move(panel02, **{"f-1": "relu"})                         # the menu: f′ of ReLU now
+    assert tr("bp.fprime.relu") in views["step4"].values["s4-1-rule"]
 
 
 def test_half_vs_no_half_doubles_every_gradient():
     base = softmax_net()                            # softmax output: squared error is fine on it
-    y = [0.0, 1.0, 0.0]
-    t_h = base.with_loss("squared_error").trace(X02, y)
-    t_n = base.with_loss("squared_error_no_half").trace(X02, y)
+    t_h = base.with_loss("squared_error").trace(X02, Y02)
+    t_n = base.with_loss("squared_error_no_half").trace(X02, Y02)
     n = 0
     for l in (1, 2):
         for k in ("delta", "dW", "db"):
             np.testing.assert_allclose(getattr(t_n[l], k), 2 * getattr(t_h[l], k))
             n += np.count_nonzero(getattr(t_h[l], k))
-    html = B.half_vs_no_half_html(t_h, t_n)
-    # the ratio row speaks of every δ and gradient entry of every layer, and counts them
-    assert f"every entry of δˡ, ∂E/∂Wˡ, ∂E/∂bˡ, l = 1..2 ({n} nonzero): × 2.00<" in html
-    assert F.num(t_n[2].delta[0]) in html and F.num(t_h[2].delta[0]) in html
+    values, _ = slots(B.half_vs_no_half, t_h, t_n)
+    assert values["ratios"] == tr("bp.ratios", L=2, n=n, span="× 2.00")
+    assert values["ratio-E"] == "2.00"
+    assert values["n-d-1-1"] == fmt.num(t_n[2].delta[0]) and values["h-d-1-1"] == fmt.num(t_h[2].delta[0])
 
 
 def test_gradient_ratios_text_shows_a_spread_when_ratios_differ():
-    t = softmax_net().with_loss("squared_error").trace(X02, [0.0, 1.0, 0.0])
-    other = softmax_net().with_loss("squared_error").trace([0.5, -1.0, 1.0], [0.0, 1.0, 0.0])
+    t = softmax_net().with_loss("squared_error").trace(X02, Y02)
+    other = softmax_net().with_loss("squared_error").trace([0.5, -1.0, 1.0], Y02)
     assert "…" in B.gradient_ratios_text(t, other)
 
 
-def test_symbol_table_and_flow_are_live(panel02):
-    table = B.LiveHTML(panel02, B.symbol_table_html, "nn-02-symbols")
-    flow = B.LiveHTML(panel02, B.flow_html, "nn-02-flow")
-    panel02.W_sliders[1][0][0].value = -1.5
+def test_symbol_table_and_flow_follow_the_panel(panel02):
+    table = B.live(panel02, B.symbol_table, "nn-02-symbols")
+    flow = B.live(panel02, B.flow, "nn-02-flow")
+    move(panel02, **{"W-2-1-1": -1.5})
     t = panel02.trace
-    shown = keyed_numbers(table.widget.value)
-    for k in range(3):
-        assert shown[f"aL-{k + 1}"] == pytest.approx(t[2].a[k], abs=0.51e-4)
-    for v in np.r_[t[2].W.ravel(), t[2].z]:
-        assert F.num(v) in table.widget.value
-    for v in np.r_[t[1].a, t[2].z, t[2].a]:
-        assert F.num(v) in flow.widget.value
-    assert "输出层权重矩阵" in table.widget.value
-
-
-def test_a_failing_lesson_view_is_a_message_not_a_dead_panel(panel03):
-    def picky(t):
-        if t[0].a[0] > 2:
-            raise RuntimeError("too big")
-        return B.dead_html(t)
-    view = B.LiveHTML(panel03, picky, "nn-03-picky")
-    panel03.x_sliders[0].value = 2.5
-    assert "too big" in panel03.errors.html.value
-    panel03.x_sliders[0].value = 1.5
-    assert panel03.errors.html.value == "" and "dead-none" in view.widget.value
-
-
-def test_compare_table_marks_agreement():
-    t = nnlib.worked_example().trace(X, Y)
-    by_hand = (np.array([2.978]) - 3.5) * 1
-    html = B.compare_html([("delta_o", by_hand, t[3].delta), ("wrong", [0.1], t[3].delta)])
-    assert html.count("✓") == 1 and html.count("✗") == 1 and "−0.5220" in html
-
-
-def test_running_a_cell_again_replaces_its_view(panel02):
-    n = len(panel02._listeners)
-    first = B.LiveHTML(panel02, B.step3_html, "nn-02-step3")
-    B.OuterProductView(panel02)
-    again = B.LiveHTML(panel02, B.step3_html, "nn-02-step3")
-    B.OuterProductView(panel02)
-    assert len(panel02._listeners) == n + 2
-    panel02.x_sliders[0].value = 0.9
-    assert F.num(panel02.trace[2].WT_delta[0]) in again.widget.value
-    assert first.widget.value != again.widget.value          # the old one no longer follows
+    assert table.values["sym-W-1-1"] == "−1.5000"
+    assert table.values["sym-a-2-1"] == fmt.num(t[2].a[1])
+    assert flow.values["fl-z-3-1"] == fmt.num(t[2].z[2])
 
 
 def test_live_views_say_which_state_they_show(panel02, panel03):
-    v2 = B.LiveHTML(panel02, B.step3_html, "nn-02-step3")
-    panel02.y_class.value = "3"
-    panel02.x_sliders[2].value = -0.25
-    assert "panel now: x = (0.50, −1.00, −0.25), class 3, E = " + F.num(panel02.trace.loss) \
-        in v2.widget.value
-    v3 = B.LiveHTML(panel03, B.dead_html, "nn-03-dead")
-    assert "x = (1.00, 2.00), y = 3.50, E = 0.1362" in v3.widget.value
-    assert "panel now" not in B.LiveHTML(panel03, B.dead_html, "z", state=False).widget.value
+    v2 = B.live(panel02, B.step3, "nn-02-step3")
+    assert v2.values["state"] == tr("bp.state", x="0.50, −1.00, 1.50",
+                                    target=tr("bp.state.class", k=2), E=fmt.num(panel02.trace.loss))
+    v3 = B.live(panel03, B.step3, "nn-03-step3")
+    assert v3.values["state"] == tr("bp.state", x="1.00, 2.00", target="y = 3.50", E="0.1362")
+
+
+def test_running_a_cell_again_replaces_its_view(panel02):
+    first = B.live(panel02, B.step3, "nn-02-step3")
+    second = B.live(panel02, B.step3, "nn-02-step3")
+    move(panel02, **{"x-1": 1.0})
+    assert second.values["s3-2-e-1-1"] == fmt.num(panel02.trace[2].WT_delta[0])
+    assert first.values != second.values                     # the first one is not followed
+
+
+def test_a_failing_lesson_view_is_a_message_not_a_dead_panel(panel03):
+    def broken(t, doc):
+        raise ZeroDivisionError("oops")
+
+    B.live(panel03, broken, "nn-broken")
+    assert "ZeroDivisionError: oops" in panel03.message.text
+    move(panel03, **{"x-1": 0.5})
+    assert panel03.values_view.values["z-1-1"] == fmt.num(panel03.trace[1].z[0])
+
+
+def test_params_and_vectors_pictures():
+    html = show(B.params, nnlib.worked_example()).html
+    assert 'data-key="p3-W-1-2">1.0000<' in html and "W³" in html
+    html = show(B.vectors, [("x", np.array([1.0, 2.0]), "input")]).html
+    assert 'class="nn-input" data-key="v0-2-1">2.0000<' in html

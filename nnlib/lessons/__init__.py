@@ -1,2 +1,3 @@
-"""The notebooks' own interactive pieces, one module per lesson (they use matplotlib and
-ipywidgets, like nnlib.widgets; the maths always comes from the nnlib core)."""
+"""The notebooks' own interactive pieces, one module per lesson, composed from the toolkit's
+parts (nnlib.widgets: controls, browser-drawn pictures, formulas with live numbers); the maths
+always comes from the nnlib core."""

@@ -1,88 +1,73 @@
 """Lesson 05 — gradient descent revisited (notes 004, §1.3): a real loss landscape, live.
 
-The model is the smallest one there is, one linear neuron with two parameters,
+The model is the smallest there is, one linear neuron a = w·x + b
+(``Network([Dense([[w]], [b], "identity")])``), fitted to eight fixed points with
 
-    a = w·x + b                 (nnlib: Network([Dense([[w]], [b], "identity")]))
+    L(w, b) = (1/m) Σᵢ ½ (w·xᵢ + b − yᵢ)²          (m = 8, reduction "mean")
 
-fitted to eight fixed points (x_i, y_i) with the mean of the half squared error
+so every value and gradient of the landscape comes from nnlib, ∇L = (∂L/∂w, ∂L/∂b) =
+(trace[1].dW[0, 0], trace[1].db[0]), and the landscape is small enough to be drawn whole.
 
-    L(w, b) = (1/m) Σ_i ½ (w·x_i + b − y_i)²          (m = 8, reduction "mean")
-
-so the landscape L(w, b) is a real one (every value and every gradient comes from
-``Network.trace``) and small enough to be drawn whole: contours, a 3-D surface, the gradient
-
-    ∇L = (∂L/∂w, ∂L/∂b) = (trace[1].dW[0, 0], trace[1].db[0])
-
-as an arrow, the two partial derivatives as slopes of the cross-sections L(w, b₀) and L(w₀, b),
-and descent paths  (w, b) ← (w, b) − η ∇L  run by :class:`nnlib.GradientDescent`.
-
-Pure drawing functions ``plot_*(ax, ...)`` return artists and ``update_*(artists, ...)``
-change them in place (nothing is drawn there); the two widget classes
-:class:`GradientExplorer` (§1.3 1️⃣) and :class:`DescentExplorer` (§1.3 2️⃣) only wire
-controls to them. Labels in the figures are maths symbols and short English (no CJK font).
+Widgets (browser-drawn, :mod:`nnlib.widgets`): :class:`GradientExplorer` (§1.3 1️⃣: the point
+and ±∇L on the contours, the cross-sections with their tangents, the data and the line, the
+3-D surface, the numbers), :class:`DescentExplorer` (§1.3 2️⃣: ``DescentControls`` on (w, b),
+the path, L per step, the regime named from the run, four presets; ``.hill`` the same run on
+the surface) and :class:`TrainingCurve` (E per step of a ``NetworkPanel``'s descent). Static
+builders for ``show``: :func:`params_and_grads`, :func:`presets_table`, :func:`history`,
+:func:`network_regimes_table`. What never changes is drawn once: the contours (where L = c
+crosses the grid's edges, ordered round the convex set {L ≤ c}) and the surface (a grid
+projected from a fixed view, painted far to near); a move sends the point, arrows and path.
 """
 from __future__ import annotations
 
 import html
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
-from .. import formulas as F
+from .. import fmt
+from ..fmt import sym
 from ..gradcheck import hessian
+from ..i18n import tr
 from ..layers import Dense
 from ..network import Network
 from ..optim import DivergenceError, GradientDescent
-from ..widgets import LiveView, set_value
+from ..widgets.charts import (StepChart, add_trail, nice, simplify, star_points,
+                              trail_updates, viridis)
+from ..widgets import (Box, Chart, Controls, DescentControls, LiveView, Row, Scene, SceneView,
+                       TemplateView, arrow_d, button, eq, group, history_table, lhs, matrix, op,
+                       slider, table)
 
-__all__ = ["DATA_X", "DATA_Y", "PRESETS", "neuron", "Landscape", "Descent", "regime",
-           "Backdrop", "plot_contour", "update_point", "plot_section", "update_section",
-           "plot_fit", "update_fit", "plot_surface", "update_surface_point",
-           "update_surface_path", "clip_path", "plot_path", "update_path",
-           "plot_losses", "set_loss_steps", "update_losses", "params_and_grads_html",
-           "GradientExplorer", "DescentExplorer",
-           "NETWORK_REGIME_TEXT", "hidden_relus", "network_regime", "network_regimes",
-           "network_regimes_html", "history_html", "TrainingCurve"]
+__all__ = ["DATA_X", "DATA_Y", "START", "PRESETS", "PRESET_STEPS", "neuron", "run_descent",
+           "Landscape", "Descent", "regime", "Surface", "GradientExplorer", "DescentExplorer",
+           "TrainingCurve", "params_and_grads", "presets_table", "history", "NETWORK_REGIME_COLORS",
+           "hidden_relus", "network_regime", "network_regimes", "network_regimes_table"]
 
 # Eight fixed points, roughly y = 1.5 x − 0.5 plus noise (drawn once with
 # numpy.random.default_rng(5) and rounded, so the lesson is the same everywhere).
 DATA_X = np.array([-1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 2.5])
 DATA_Y = np.array([-2.32, -1.78, -0.60, 0.42, 1.45, 1.79, 2.28, 2.94])
-
-W_RANGE = (-1.5, 4.5)      # the square of (w, b) the pictures show
-B_RANGE = (-3.5, 2.5)
-START = (-1.0, 2.0)        # where descent starts unless the learner moves it
-
-# η presets for the four regimes on this landscape (its curvatures are λ ≈ 0.57 and 2.31,
-# so steps zig-zag for η > 1/2.31 ≈ 0.43 and grow for η > 2/2.31 ≈ 0.87):
-PRESETS = {
-    "too small": 0.03,       # crawls
-    "good": 0.35,            # converges
-    "too large": 0.75,       # oscillates (zig-zag) but still converges
-    "far too large": 1.0,    # diverges
-}
-
-REGIME_TEXT = {
-    "crawls": ("#1565C0", "η too small: it crawls, still far from the minimum after these steps"),
-    "good": ("#2E7D32", "η good: the loss falls fast and the path reaches the minimum"),
-    "oscillates": ("#EF6C00", "η too large: steps overshoot the valley floor, the path "
-                              "zig-zags (L may even go up on the way)"),
-    "diverges": ("#C62828", "η far too large: every step overshoots more, L grows, it diverges"),
-}
-
-GRAD_COLOR = "#C62828"     # ∇L: uphill
-DOWN_COLOR = "#2E7D32"     # −∇L: downhill
-PATH_COLOR = "#D81B60"
-POINT_COLOR = "#0D47A1"
+W_RANGE, B_RANGE = (-1.5, 4.5), (-3.5, 2.5)     # the square of (w, b) the pictures show
+# The start lies off the valley floor in both curvature directions: a step that overshoots the
+# steep one (η > 1/λ_max) visibly zig-zags, and −∇L does not point at the minimum.
+START = (-1.0, 0.0)
+# η on the 1-2-5 grid, one per regime of this landscape (λ ≈ 0.57 and 2.31: steps overshoot
+# for η > 1/λ_max ≈ 0.43 and diverge for η > 2/λ_max ≈ 0.87), each run PRESET_STEPS steps.
+PRESETS = {"too-small": 0.02, "good": 0.2, "too-large": 0.5, "far-too-large": 1.0}
+PRESET_STEPS = 20
+REGIME_COLORS = {"crawls": "#1565C0", "good": "#2E7D32", "oscillates": "#EF6C00",
+                 "diverges": "#C62828"}
+UP, DOWN, PATH, POINT, STAR = "#C62828", "#2E7D32", "#D81B60", "#0D47A1", "#FBC02D"
+SEC_W, SEC_B = "#7E57C2", "#00897B"             # the cross-sections b = b₀ and w = w₀
+ARROW_SCALE, SMALL_DW = 0.5, 0.01
 
 
 def neuron(w: float, b: float) -> Network:
     """The model a = w·x + b as an nnlib Network, with L = mean over the data of ½(a − y)²."""
     return Network([Dense([[w]], [b], "identity")], loss="squared_error", reduction="mean")
 
-
-# --- the landscape ----------------------------------------------------------------------------
 
 def run_descent(net, x, y, eta: float, steps: int):
     """(gd, message): ``steps`` steps of nnlib.GradientDescent; if η diverges, the run stops at
@@ -95,20 +80,20 @@ def run_descent(net, x, y, eta: float, steps: int):
     return gd, ""
 
 
-class Landscape:
-    """L(w, b) of :func:`neuron` on the data (x, y), with everything computed by nnlib.
+# --- the landscape ----------------------------------------------------------------------------
 
-    ``grid_w``, ``grid_b``, ``grid_L``: L on an n × n grid (rows b, columns w), for pictures.
-    ``minimum``: (w*, b*, L*), found by running nnlib.GradientDescent to convergence.
-    """
+class Landscape:
+    """L(w, b) of :func:`neuron` on the data (x, y), everything computed by nnlib.
+
+    ``grid_w``, ``grid_b``, ``grid_L``: L on an n × n grid (rows b, columns w), for pictures;
+    ``minimum``: (w*, b*, L*), found by running nnlib.GradientDescent to convergence."""
 
     def __init__(self, x=DATA_X, y=DATA_Y, w_range=W_RANGE, b_range=B_RANGE, n: int = 41):
-        self.x = np.asarray(x, dtype=float)
-        self.y = np.asarray(y, dtype=float)
+        self.x, self.y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
         self.X, self.Y = self.x[None, :], self.y[None, :]      # examples are columns: (1, m)
         self.w_range, self.b_range = tuple(w_range), tuple(b_range)
-        self.grid_w = np.linspace(*self.w_range, n)
-        self.grid_b = np.linspace(*self.b_range, n)
+        self._net = neuron(0.0, 0.0)               # its loss_at(params) is L at any (w, b)
+        self.grid_w, self.grid_b = np.linspace(*self.w_range, n), np.linspace(*self.b_range, n)
         self.grid_L = np.array([[self.loss(w, b) for w in self.grid_w] for b in self.grid_b])
         gd = GradientDescent(neuron(0.0, 0.0), self.X, self.Y, eta=0.3)
         for _ in range(40):                         # 40 × 25 steps; stops once settled
@@ -125,11 +110,12 @@ class Landscape:
         return neuron(w, b).trace(self.X, self.Y)
 
     def loss(self, w: float, b: float) -> float:
-        return neuron(w, b).E(self.X, self.Y)
+        """L(w, b) by nnlib's forward pass (``Network.loss_at``: no network built, no trace)."""
+        return self._net.loss_at([(np.array([[w]], dtype=float), np.array([b], dtype=float))],
+                                 self.X, self.Y)
 
     def grad(self, w: float, b: float):
-        """(∂L/∂w, ∂L/∂b) from nnlib's backward pass:
-        ∂L/∂W¹ = δ¹ xᵀ and ∂L/∂b¹ = Σ δ¹ (over the examples)."""
+        """(∂L/∂w, ∂L/∂b) from nnlib's backward pass: ∂L/∂W¹ = δ¹ xᵀ, ∂L/∂b¹ = Σ δ¹."""
         t = self.trace(w, b)
         return float(t[1].dW[0, 0]), float(t[1].db[0])
 
@@ -144,19 +130,41 @@ class Landscape:
     def curvature(self, w: float = 0.0, b: float = 0.0, h: float = 1e-4):
         """The Hessian ∂²L/∂(w, b)² by central differences of nnlib's gradients, and its
         eigenvalues λ (ascending). Gradient descent on a quadratic converges iff η < 2/λ_max."""
-        H = hessian(neuron(w, b), self.X, self.Y, h)      # θ = (w, b)
+        H = hessian(neuron(w, b), self.X, self.Y, h)
         return H, np.linalg.eigvalsh(H)
 
-    def descend(self, w0: float, b0: float, eta: float, steps: int) -> "Descent":
+    def descend(self, w0: float, b0: float, eta: float, steps: int) -> Descent:
         """``steps`` steps (w, b) ← (w, b) − η ∇L from (w₀, b₀) with nnlib.GradientDescent.
+        Never raises for a too-large η: the path keeps every finite step, with nnlib's message."""
+        return self.run_of(*run_descent(neuron(w0, b0), self.X, self.Y, eta, steps))
 
-        Never raises for a too-large η: a DivergenceError (L or a gradient became inf/NaN)
-        ends the run, and the path keeps every finite step, with nnlib's message."""
-        gd, error = run_descent(neuron(w0, b0), self.X, self.Y, eta, steps)
+    def run_of(self, gd, error: str = "") -> Descent:
+        """The :class:`Descent` of a GradientDescent's history."""
         path = np.array([[t[1].W[0, 0], t[1].b[0]] for t in gd.history])
         losses = np.array(gd.losses)
-        return Descent(float(eta), int(steps), path, losses, error,
+        return Descent(float(gd.eta), gd.steps, path, losses, error,
                        regime(losses, path, self.minimum[2], diverged=bool(error)))
+
+    @cached_property
+    def outlines(self):
+        """[(c, polygon)]: for 14 levels c (from L* up, denser near the bottom) the outline of
+        {L ≤ c} inside the grid's box, in (w, b). Where L = c crosses the grid's edges (marching
+        squares' linear interpolation) plus the box corners inside lie on the boundary of a
+        convex set (L is a convex quadratic): ordered by angle about their mean, a polygon."""
+        gw, gb, G = self.grid_w, self.grid_b, self.grid_L
+        out = []
+        for c in self.minimum[2] + (G.max() - self.minimum[2]) * np.linspace(0, 1, 15)[1:] ** 2:
+            pts = [(gw[j], gb[i]) for i in (0, -1) for j in (0, -1) if G[i, j] <= c]
+            for A, B, along_w in ((G[:, :-1], G[:, 1:], True), (G[:-1, :], G[1:, :], False)):
+                ii, jj = np.nonzero((A - c) * (B - c) < 0)
+                t = (c - A[ii, jj]) / (B[ii, jj] - A[ii, jj])
+                pts += list(zip(gw[jj] + t * (gw[jj + 1] - gw[jj]), gb[ii]) if along_w else
+                            zip(gw[jj], gb[ii] + t * (gb[ii + 1] - gb[ii])))
+            if len(pts) >= 3:
+                P = np.array(pts)
+                d = P - P.mean(axis=0)
+                out.append((float(c), P[np.argsort(np.arctan2(d[:, 1], d[:, 0]))]))
+        return out
 
 
 @dataclass(frozen=True)
@@ -174,656 +182,461 @@ def regime(losses, points, floor: float = 0.0, diverged: bool = False, tol: floa
     """Name what the learning rate did, from the run itself (any model, any number of params).
 
     ``points`` (k+1, P): the parameters after each step; ``floor``: the lowest loss possible.
-    - "diverges"   : nnlib stopped it (inf/NaN) or L ended higher than it started;
-    - "oscillates" : steps overshoot: most consecutive steps point against each other
-                     (cosine < 0: zig-zag), or L went up on the way;
-    - "crawls"     : L has closed less than (1 − tol) of the gap L₀ − floor;
-    - "good"       : otherwise.
-    """
+    "none" (no step yet) · "diverges" (nnlib stopped it, or L ended above L₀) · "oscillates"
+    (L went up on the way, or a step points against the step before: it overshot the valley
+    floor) · "crawls" (L closed less than 1 − tol of the gap L₀ − floor) · "good". On a
+    quadratic bowl a step reverses the one before only if η > 1/λ for some curvature λ (with
+    every 1 − ηλ > 0 each component of the offset shrinks and keeps its sign)."""
     losses = np.asarray(losses, dtype=float)
-    points = np.asarray(points, dtype=float).reshape(len(losses), -1)
-    if diverged or losses[-1] > losses[0]:
+    if len(losses) < 2:
+        return "none"
+    if diverged or not np.isfinite(losses[-1]) or losses[-1] > losses[0]:
         return "diverges"
     if np.any(np.diff(losses) > 1e-9 * max(abs(losses[0]), 1e-300)):
         return "oscillates"                          # L went up somewhere: an overshoot
-    steps = np.diff(points, axis=0)
-    if len(steps) >= 2:
-        a, b = steps[:-1], steps[1:]
-        norms = np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1)
-        moving = norms > 1e-12 * max(1.0, float(norms.max()))
-        if moving.any():
-            cos = np.einsum("ij,ij->i", a[moving], b[moving]) / norms[moving]
-            if np.mean(cos < 0) >= 0.5:
-                return "oscillates"
+    steps = np.diff(np.asarray(points, dtype=float).reshape(len(losses), -1), axis=0)
+    n = np.linalg.norm(steps, axis=1)
+    moving = n > 1e-6 * n.max()                      # a settled run's rounding noise: ignored
+    pair = moving[:-1] & moving[1:]
+    if np.any(np.einsum("ij,ij->i", steps[:-1], steps[1:])[pair] < 0):
+        return "oscillates"
     gap0 = losses[0] - floor
-    if gap0 > 0 and (losses[-1] - floor) > tol * gap0:
-        return "crawls"
-    return "good"
+    return "crawls" if gap0 > 0 and losses[-1] - floor > tol * gap0 else "good"
 
 
-# --- speed: draw what never changes once, then copy its pixels -------------------------------
+# --- pictures drawn once ------------------------------------------------------------------------
 
-class Backdrop:
-    """The static part of a figure (axes, ticks, labels, contours, a 3-D surface) drawn once per
-    canvas size and afterwards restored as pixels, so a live redraw only draws what moves.
-
-    Every matplotlib text costs ~1.5 ms per redraw and a 3-D axes ~15 ms; a contour figure with
-    its ticks took ~50 ms per slider move, with a backdrop ~5 ms. How: the static artists are
-    marked *animated* (matplotlib's own flag for "not in the normal draw pass"), and a
-    figure-level artist of the lowest zorder draws them itself on the first draw, keeps the
-    pixels (``renderer.copy_from_bbox``) and restores them on later draws. A new canvas size or
-    dpi (e.g. a HiDPI screen) draws them afresh. ``savefig`` draws everything the normal way.
-    Only for axes whose limits stay fixed.
-    """
-
-    def __init__(self, fig):
-        import matplotlib.artist
-
-        backdrop = self
-
-        class _Artist(matplotlib.artist.Artist):
-            def draw(self, renderer):
-                backdrop._draw(renderer)
-
-        self.fig = fig
-        self.axes = []                 # (ax, static artists)
-        self._key = self._saved = None
-        self.artist = _Artist()
-        self.artist.set_zorder(-1e6)
-        fig.add_artist(self.artist)
-
-    def add(self, ax, artists=()):
-        """Make ``ax``'s frame, axis ticks and labels, and ``artists`` static."""
-        artists = list(artists)
-        if ax.name == "3d":
-            ax.set_axis_off()                     # no panes/axes in Axes3D's own pass
-            ax.patch.set_visible(False)
-            axes_objs = list(ax._axis_map.values())
-        else:
-            ax.set_frame_on(False)                # no patch/spines in the normal pass
-            axes_objs = [ax.xaxis, ax.yaxis]
-        for a in axes_objs + artists:
-            a.set_animated(True)
-        self.axes.append((ax, artists))
-        self._key = None
-
-    def invalidate(self):
-        """The static part changed (e.g. new axis limits): draw it afresh on the next draw."""
-        self._key = None
-
-    def _draw(self, renderer):
-        saving = self.fig.canvas.is_saving()
-        key = (renderer.width, renderer.height, self.fig.dpi)
-        if not saving and key == self._key:
-            renderer.restore_region(self._saved)
-            return
-        for ax, artists in self.axes:
-            ax._unstale_viewLim()
-            ax.apply_aspect()
-            if ax.name == "3d":
-                ax.M = ax.get_proj()
-                ax.invM = np.linalg.inv(ax.M)
-                for axis in ax._axis_map.values():
-                    axis.draw_pane(renderer)
-                for axis in ax._axis_map.values():
-                    axis.draw_grid(renderer)
-                if not saving:
-                    for axis in ax._axis_map.values():
-                        axis.draw(renderer)
-                    for a in artists:
-                        if hasattr(a, "do_3d_projection") and not hasattr(a, "set_data_3d"):
-                            a.do_3d_projection()
-            else:
-                for spine in ax.spines.values():
-                    spine.draw(renderer)
-                if not saving:
-                    ax.xaxis.draw(renderer)
-                    ax.yaxis.draw(renderer)
-            if not saving:
-                for a in sorted(artists, key=lambda a: a.get_zorder()):
-                    a.draw(renderer)
-        if not saving:
-            self._saved = renderer.copy_from_bbox(self.fig.bbox)
-            self._key = key
+def contour_scene(land: Landscape, title: str, size: int = 300):
+    """The filled contours of L(w, b) ({L ≤ c} painted over the larger ones, each with a white
+    outline; along the box's sides the frame covers it) and ★ at the minimum, in a
+    :class:`Chart`; returns (scene, chart)."""
+    s = Scene(size, size + 4)
+    ch = Chart(s, (42, 24, size - 54, size - 54), land.w_range, land.b_range, xlabel="w",
+               title=title, grid=False, id="ct")
+    n = len(land.outlines)
+    s.rect(None, ch.x0, ch.y0, ch.w, ch.h, fill=viridis(1.0, 0.55))
+    for k in range(n - 1, -1, -1):
+        poly = land.outlines[k][1]
+        s.polygon(None, simplify(np.column_stack([ch.px(poly[:, 0]), ch.py(poly[:, 1])])),
+                  fill=viridis(math.sqrt(k / n), 0.55), stroke="#fff", stroke_width=0.8)
+    s.rect(None, ch.x0, ch.y0, ch.w, ch.h, fill="none", stroke="#9e9e9e", stroke_width=1.2)
+    s.text(None, ch.x0 - 28, ch.y0 + ch.h / 2 + 4, "b", font_size=12)
+    s.polygon(None, star_points(float(ch.px(land.minimum[0])), float(ch.py(land.minimum[1]))),
+              fill=STAR, stroke="#5D4037", stroke_width=0.8)
+    return s, ch
 
 
-# --- pictures: contour with the current point and gradient ------------------------------------
+class Surface:
+    """The surface L(w, b) seen from a fixed direction (orthographic: turned ``azim`` about the
+    vertical, looked at from ``elev`` above), drawn once: an n × n grid's quadrilaterals painted
+    far to near, coloured by height and shaded by slope; :meth:`project` places any (w, b, L)."""
 
-def _levels(land: Landscape, n: int = 14):
-    lo, hi = land.minimum[2], float(land.grid_L.max())
-    return lo + (hi - lo) * np.linspace(0.0, 1.0, n + 1)[1:] ** 2      # denser near the bottom
+    def __init__(self, land: Landscape, width: int = 330, height: int = 270, azim: float = -30,
+                 elev: float = 28, n: int = 19, top: float = 26, bottom: float = 24):
+        self.land, self.width, self.height = land, width, height
+        self.gw, self.gb = np.linspace(*land.w_range, n), np.linspace(*land.b_range, n)
+        self.G = np.array([[land.loss(w, b) for w in self.gw] for b in self.gb])
+        self.zmax = float(self.G.max())
+        a, e = math.radians(azim), math.radians(elev)
+        self._rot = (math.cos(a), math.sin(a), math.cos(e), math.sin(e))
+        Wg, Bg = np.meshgrid(self.gw, self.gb)            # fit the surface and its base
+        X, Y, _ = self._view(np.r_[Wg.ravel(), Wg.ravel()], np.r_[Bg.ravel(), Bg.ravel()],
+                             np.r_[self.G.ravel(), 0 * self.G.ravel()])
+        self.scale = min((width - 70) / np.ptp(X), (height - top - bottom) / np.ptp(Y))
+        self.ox = width / 2 - self.scale * (X.min() + X.max()) / 2
+        self.oy = top + self.scale * Y.max()
+        self.height = math.ceil(top + self.scale * np.ptp(Y) + bottom)   # no empty band
 
+    def _view(self, w, b, L):
+        ca, sa, ce, se = self._rot
+        (w0, w1), (b0, b1) = self.land.w_range, self.land.b_range
+        u, v = 2 * (w - w0) / (w1 - w0) - 1, 2 * (b - b0) / (b1 - b0) - 1
+        xr, yr, h = u * ca - v * sa, u * sa + v * ca, L / self.zmax
+        return xr, yr * se + h * ce, yr * ce - h * se      # screen x, screen up, depth
 
-def plot_contour(ax, land: Landscape, arrow_scale: float = 0.5, point: bool = True):
-    """Contours of L(w, b) and the minimum (★); with ``point``, also — updated by
-    :func:`update_point` — the current point, the gradient ∇L (uphill, red) and −∇L (downhill,
-    green), both drawn at ``arrow_scale`` × their length, and the two cross-section lines
-    b = b₀ and w = w₀. Returns those artists (an empty dict without ``point``)."""
-    levels = _levels(land)
-    filled = ax.contourf(land.grid_w, land.grid_b, land.grid_L, levels=np.r_[0, levels],
-                         cmap="viridis", alpha=0.45)
-    lines = ax.contour(land.grid_w, land.grid_b, land.grid_L, levels=levels, colors="white",
-                       linewidths=0.7)
-    (star,) = ax.plot([land.minimum[0]], [land.minimum[1]], "*", color="#FBC02D", ms=11,
-                      mec="#5D4037", zorder=4)
-    static = [filled, lines, star]
-    ax.set_xlim(*land.w_range)
-    ax.set_ylim(*land.b_range)
-    ax.set_aspect("equal")
-    ax.set_xlabel("w", labelpad=1)
-    ax.set_ylabel("b", rotation=0)
-    if not point:
-        return dict(static=static)
-    hline = ax.axhline(0, color="#7E57C2", lw=0.9, ls="--", zorder=2)
-    vline = ax.axvline(0, color="#00897B", lw=0.9, ls="--", zorder=2)
-    kw = dict(angles="xy", scale_units="xy", scale=1.0 / arrow_scale, width=0.012, zorder=5)
-    up = ax.quiver([0.0], [0.0], [0.0], [0.0], color=GRAD_COLOR, **kw)
-    down = ax.quiver([0.0], [0.0], [0.0], [0.0], color=DOWN_COLOR, **kw)
-    (dot,) = ax.plot([], [], "o", color=POINT_COLOR, ms=6, zorder=6)
-    return dict(dot=dot, up=up, down=down, hline=hline, vline=vline, static=static)
+    def project(self, w, b, L):
+        """Pixel positions (x, y) of the points (w, b, L)."""
+        X, Y, _ = self._view(*np.broadcast_arrays(*(np.asarray(a, float) for a in (w, b, L))))
+        return self.ox + self.scale * X, self.oy - self.scale * Y
 
+    def inside(self, w, b, L):
+        (wl, wh), (bl, bh) = self.land.w_range, self.land.b_range
+        return (w >= wl) & (w <= wh) & (b >= bl) & (b <= bh) & (L >= 0) & (L <= self.zmax)
 
-def update_point(art, w: float, b: float, gw: float, gb: float):
-    """Move the point to (w, b) and the arrows to ±∇L = ±(gw, gb)."""
-    art["dot"].set_data([w], [b])
-    for q, sign in ((art["up"], 1.0), (art["down"], -1.0)):
-        q.set_offsets([[w, b]])
-        q.set_UVC([sign * gw], [sign * gb])
-    art["hline"].set_ydata([b, b])
-    art["vline"].set_xdata([w, w])
-    return art
+    def scene(self, title: str) -> Scene:
+        (wl, wh), (bl, bh), G = self.land.w_range, self.land.b_range, self.G
+        s = Scene(self.width, self.height)
+        s.text(None, self.width / 2, 16, title, font_size=12.5, font_weight=600)
+        cw, cb = np.array([wl, wh, wh, wl]), np.array([bl, bl, bh, bh])
+        bx, by = self.project(cw, cb, 0.0)
+        s.polygon(None, list(zip(bx, by)), fill="#fafafa", stroke="#bdbdbd", stroke_width=1)
+        left, back = int(np.argmin(bx)), int(np.argmin(by))  # the L axis at the left corner
+        tx, ty = self.project(cw[left], cb[left], np.array([0.0, self.zmax]))
+        s.line(None, tx[0], ty[0], tx[1], ty[1], stroke="#9e9e9e", stroke_width=1)
+        for y, text in ((ty[0] + 4, "0"), (ty[1] + 4, fmt.num(self.zmax, 0)),
+                        ((ty[0] + ty[1]) / 2, "L")):
+            s.text(None, tx[0] - 5, y, text, font_size=10.5, text_anchor="end")
+        Wg, Bg = np.meshgrid(self.gw, self.gb)
+        PX, PY = self.project(Wg, Bg, G)
+        D = self._view(Wg, Bg, G)[2]
+        hu, hv = (np.gradient(G / self.zmax, 2 / (len(self.gb) - 1), 2 / (len(self.gw) - 1))
+                  [::-1])                                  # slopes as drawn (u, v ∈ [−1, 1])
+        light = np.array([-0.35, -0.45, 1.0]) / np.linalg.norm([-0.35, -0.45, 1.0])
+        shade = 0.62 + 0.38 * np.clip((light[2] - hu * light[0] - hv * light[1])
+                                      / np.sqrt(hu ** 2 + hv ** 2 + 1), 0, 1)
 
-
-# --- pictures: a cross-section with its tangent -------------------------------------------------
-
-def plot_section(ax, xs, color: str, xlabel: str, ylabel: str, ylim):
-    """The curve L along one parameter, with the tangent line whose slope is the partial
-    derivative (∂L/∂w for L(w, b₀), ∂L/∂b for L(w₀, b))."""
-    (curve,) = ax.plot(xs, np.zeros_like(xs), color=color, lw=1.8)
-    (tangent,) = ax.plot([], [], color=GRAD_COLOR, lw=1.4)
-    (dot,) = ax.plot([], [], "o", color=POINT_COLOR, ms=5, zorder=5)
-    ax.set_xlim(xs[0], xs[-1])
-    ax.set_ylim(*ylim)
-    ax.set_xlabel(xlabel, labelpad=1)
-    ax.set_ylabel(ylabel, labelpad=2)
-    ax.grid(alpha=0.3)
-    ax.tick_params(labelsize=7)
-    return dict(curve=curve, tangent=tangent, dot=dot)
-
-
-def update_section(art, xs, Ls, x0: float, L0: float, slope: float, half_width: float = 0.9):
-    """Curve L(xs), the point (x₀, L₀) and the tangent L₀ + slope·(x − x₀) around it."""
-    art["curve"].set_ydata(Ls)
-    art["dot"].set_data([x0], [L0])
-    t = np.array([x0 - half_width, x0 + half_width])
-    art["tangent"].set_data(t, L0 + slope * (t - x0))
-    return art
-
-
-# --- pictures: the data and the line a = w·x + b ------------------------------------------------
-
-def plot_fit(ax, land: Landscape):
-    """The eight data points (static) and the model's line a = w·x + b (see :func:`update_fit`)."""
-    pts = ax.scatter(land.x, land.y, s=16, color="#1565C0", zorder=3)
-    xs = np.array([land.x.min() - 0.5, land.x.max() + 0.5])
-    (line,) = ax.plot(xs, np.zeros(2), color=PATH_COLOR, lw=1.6, zorder=4)
-    ax.set_xlim(*xs)
-    pad = 0.25 * np.ptp(land.y)
-    ax.set_ylim(land.y.min() - pad, land.y.max() + pad)
-    ax.set_xlabel("x", labelpad=1)
-    ax.set_ylabel("y,  a = w x + b", labelpad=1)
-    ax.grid(alpha=0.3)
-    ax.tick_params(labelsize=7)
-    return dict(line=line, xs=xs, static=[pts])
+        def cell(A):                                       # the mean over each quadrilateral
+            return (A[:-1, :-1] + A[:-1, 1:] + A[1:, :-1] + A[1:, 1:]) / 4
+        depth, mean, shade = cell(D), cell(G), cell(shade)
+        # one group paints each quadrilateral in its own colour (fill and stroke: no seams)
+        s.group("surf", fill="currentColor", stroke="currentColor", stroke_width=0.7)
+        for i, j in zip(*np.unravel_index(np.argsort(-depth, axis=None), depth.shape)):
+            quad = " ".join(f"{PX[a, c]:.0f},{PY[a, c]:.0f}" for a, c in
+                            ((i, j), (i, j + 1), (i + 1, j + 1), (i + 1, j)))
+            s.add("polygon", points=quad, parent="surf",
+                  color=viridis(math.sqrt(mean[i, j] / self.zmax), shade=shade[i, j]))
+        for k, name in ((0, "w"), (1, "b")):               # edges b = b_lo and w = w_hi
+            s.text(None, bx[k:k + 2].mean() + 8 * k - 4, by[k:k + 2].mean() + 16, name)
+        for c in set(range(4)) - {back}:
+            s.text(None, bx[c] + (14 if c == left else 12), by[c] + (16 if c == left else 14),
+                   f"({fmt.num(cw[c], 1)}, {fmt.num(cb[c], 1)})", font_size=9.5, fill="#757575")
+        sx, sy = self.project(*self.land.minimum)
+        s.polygon(None, star_points(float(sx), float(sy), 7), fill=STAR, stroke="#5D4037",
+                  stroke_width=0.8)
+        return s
 
 
-def update_fit(art, w: float, b: float):
-    """The line a = w·x + b of the neuron (w, b) — nnlib's forward pass at the two ends."""
-    a = neuron(w, b).forward(art["xs"][None, :])[0]
-    art["line"].set_ydata(a)
-    return art
+def _td(text: str, cls: str = "nn-text", style: str = "") -> str:
+    """A table cell of text (escaped)."""
+    return f'<td class="{cls}"' + (f' style="{style}"' if style else "") + \
+        f">{html.escape(text)}</td>"
 
 
-# --- pictures: the 3-D surface ------------------------------------------------------------------
-
-def plot_surface(ax, land: Landscape, stride: int = 2, zmax=None):
-    """The surface L(w, b) (drawn once), and empty artists for a point, a short downhill
-    segment and a path (updated by :func:`update_surface_point` / :func:`update_surface_path`;
-    they are always drawn on top of the surface)."""
-    Wg, Bg = np.meshgrid(land.grid_w[::stride], land.grid_b[::stride])
-    Lg = land.grid_L[::stride, ::stride]
-    zmax = float(Lg.max()) if zmax is None else zmax
-    ax.computed_zorder = False
-    surface = ax.plot_surface(Wg, Bg, np.minimum(Lg, zmax), cmap="viridis", alpha=0.75,
-                              linewidth=0, antialiased=False, rstride=1, cstride=1, zorder=1)
-    (star,) = ax.plot([land.minimum[0]], [land.minimum[1]], [land.minimum[2]], "*",
-                      color="#FBC02D", ms=10, mec="#5D4037", zorder=4)
-    (path,) = ax.plot([], [], [], "o-", color=PATH_COLOR, ms=3, lw=1.6, zorder=5)
-    (down,) = ax.plot([], [], [], color=DOWN_COLOR, lw=2.5, zorder=6)
-    (dot,) = ax.plot([], [], [], "o", color=POINT_COLOR, ms=6, zorder=7)
-    ax.set_xlim(*land.w_range)
-    ax.set_ylim(*land.b_range)
-    ax.set_zlim(0, zmax)
-    ax.set_xlabel("w", labelpad=-9)
-    ax.set_ylabel("b", labelpad=-9)
-    ax.set_zlabel("L", labelpad=-10)
-    ax.tick_params(labelsize=6, pad=-2)
-    for axis in (ax.xaxis, ax.yaxis, ax.zaxis):
-        axis.set_major_locator(_ticker().MaxNLocator(3))
-    ax.view_init(elev=32, azim=-125)
-    return dict(path=path, down=down, dot=dot, zmax=zmax, static=[surface, star])
+def _tr_html(key: str, **slots) -> str:
+    """A message with HTML slots for its {fields} (the message text itself escaped)."""
+    return html.escape(tr(key)).format(**slots)
 
 
-def _ticker():
-    import matplotlib.ticker
-    return matplotlib.ticker
+# --- §1.3 1️⃣: the gradient ----------------------------------------------------------------------
 
-
-def update_surface_point(art, w: float, b: float, L: float, gw: float = 0.0, gb: float = 0.0,
-                         length: float = 0.25):
-    """The point (w, b, L) and a segment along −∇L on the tangent plane:
-    (w, b, L) → (w − s·gw, b − s·gb, L − s·|∇L|²) with s = ``length``."""
-    art["dot"].set_data_3d([w], [b], [L])
-    s = length
-    art["down"].set_data_3d([w, w - s * gw], [b, b - s * gb],
-                            [L, max(L - s * (gw * gw + gb * gb), 0.0)])
-    return art
-
-
-def clip_path(path, losses, w_range, b_range, zmax):
-    """The path up to (not including) its first point outside the box, and how many points
-    that kept (mplot3d does not clip lines to its axes, so a diverging path is cut here)."""
-    path, losses = np.asarray(path, float), np.asarray(losses, float)
-    inside = ((path[:, 0] >= w_range[0]) & (path[:, 0] <= w_range[1])
-              & (path[:, 1] >= b_range[0]) & (path[:, 1] <= b_range[1]) & (losses <= zmax))
-    n = len(path) if inside.all() else int(np.argmin(inside))
-    return path[:n], losses[:n], n
-
-
-def update_surface_path(art, land: Landscape, path, losses):
-    """Draw the part of the descent path that lies inside the box, on the surface."""
-    p, Ls, n = clip_path(path, losses, land.w_range, land.b_range, art["zmax"])
-    art["path"].set_data_3d(p[:, 0], p[:, 1], Ls)
-    if n:
-        art["dot"].set_data_3d([p[0, 0]], [p[0, 1]], [Ls[0]])
-    else:
-        art["dot"].set_data_3d([], [], [])
-    return n
-
-
-# --- pictures: a descent path on the contour, and L per step ------------------------------------
-
-def plot_path(ax):
-    """An empty descent path (points joined by lines) and its start marker."""
-    (line,) = ax.plot([], [], "o-", color=PATH_COLOR, ms=3, lw=1.3, zorder=5)
-    (start,) = ax.plot([], [], "s", color=POINT_COLOR, ms=6, zorder=6)
-    return dict(line=line, start=start)
-
-
-def update_path(art, path):
-    path = np.asarray(path, dtype=float)
-    art["line"].set_data(path[:, 0], path[:, 1])
-    art["start"].set_data(path[:1, 0], path[:1, 1])
-    return art
-
-
-def plot_losses(ax, floor: float, top: float = 1e3, steps: int = 30):
-    """L per step on a fixed log scale from the lowest possible L (dashed) to ``top``: a
-    diverging run climbs out of the top. The x-axis always spans steps 0 … k (its labels are
-    in axes coordinates, so a new k changes no static artist). Returns the artists and the
-    static ones."""
-    (line,) = ax.plot([], [], "o-", color=PATH_COLOR, ms=2.5, lw=1.2)
-    (base,) = ax.plot([0, 1], [floor, floor], color="#FBC02D", lw=1.2, ls="--",
-                      transform=ax.get_yaxis_transform())
-    ax.set_yscale("log")
-    ax.set_ylim(floor / 1.6, top)
-    ax.set_xticks([])
-    ends = [ax.text(x, -0.03, label, transform=ax.transAxes, ha=ha, va="top", fontsize=8)
-            for x, label, ha in ((0.0, "0", "left"), (1.0, "k", "right"))]
-    ax.set_xlabel("step", labelpad=4)
-    ax.set_ylabel("L", rotation=0, labelpad=6)
-    ax.grid(alpha=0.3)
-    ax.tick_params(labelsize=7)
-    art = dict(line=line, floor=floor, static=[base] + ends)
-    set_loss_steps(art, steps)
-    return art
-
-
-def set_loss_steps(art, steps: int):
-    """The x-axis for runs of ``steps`` steps (k = 0..steps)."""
-    art["line"].axes.set_xlim(-0.5, max(int(steps), 1) + 0.5)
-    art["steps"] = int(steps)
-    return art
-
-
-def update_losses(art, losses):
-    """L₀, L₁, …, L_k; values above the chart's top are drawn off the chart (clipped)."""
-    losses = np.asarray(losses, dtype=float)
-    art["line"].set_data(np.arange(len(losses)), np.minimum(losses, 1e100))
-    return art
-
-
-# --- the gradient has the parameters' shape ------------------------------------------------------
-
-def params_and_grads_html(trace, digits: int = 3) -> str:
-    """For each layer l of ``trace``: Wˡ beside ∇_{Wˡ}L and bˡ beside ∇_{bˡ}L, as HTML
-    matrices (same shape, entry by entry: ∂L/∂Wˡᵢⱼ sits where Wˡᵢⱼ sits)."""
-    rows = []
-    for l in range(1, trace.L + 1):
-        lt = trace[l]
-        n_out, n_in = lt.W.shape
-        rows.append(
-            '<div class="nn-eq">'
-            f'<span class="nn-lhs">layer {l}:</span>'
-            + F.matrix(lt.W, "weight", f"{F.sym('W', l)}  ({n_out}×{n_in})", digits)
-            + '<span class="nn-op">&nbsp;↔&nbsp;</span>'
-            + F.matrix(lt.dW, "grad", f"∂L/∂{F.sym('W', l)}  ({n_out}×{n_in})", digits,
-                       keys=lambda i, j, l=l: f"dW-{l}-{i + 1}-{j + 1}")
-            + '<span class="nn-op">&nbsp;&nbsp;&nbsp;</span>'
-            + F.matrix(lt.b, "bias", f"{F.sym('b', l)}  ({n_out})", digits)
-            + '<span class="nn-op">&nbsp;↔&nbsp;</span>'
-            + F.matrix(lt.db, "grad", f"∂L/∂{F.sym('b', l)}  ({n_out})", digits,
-                       keys=lambda i, j, l=l: f"db-{l}-{i + 1}")
-            + "</div>")
-    return F.CSS + "".join(rows)
-
-
-# --- widgets ---------------------------------------------------------------------------------------
-
-def _widgets():
-    import ipywidgets
-    return ipywidgets
-
-
-
-
-def _fmt(v: float, digits: int = 4) -> str:
-    """Fixed decimals as the panels print them; a diverged run's huge numbers as 1.23e+45."""
-    v = float(v)
-    if math.isfinite(v) and abs(v) < 1e6:
-        return F.num(v, digits)
-    return f"{v:.3g}".replace("-", "−")
-
-
-def _k(key: str, v: float, digits: int = 4) -> str:
-    return f'<span data-key="{key}">{_fmt(v, digits)}</span>'
+def gradient_table(v, doc) -> str:
+    """The numbers of :class:`GradientExplorer` and the legend; the last row: ΔL/Δw for a
+    whole unit and for a small step beside ∂L/∂w."""
+    def row(*cells):
+        return "<tr>" + "".join(c if c.startswith("<td") else _td(c, "nn-sym")
+                                for c in cells) + "</tr>"
+    rows = [row("(w, b)", f"<td>({doc.num('w', v['w'], 2)}, {doc.num('b', v['b'], 2)})</td>",
+                "L(w, b)", doc.num("L", v["L"], tag="td")),
+            row("∇L = (∂L/∂w, ∂L/∂b)",
+                f"<td>({doc.num('dL_dw', v['gw'])}, {doc.num('dL_db', v['gb'])})</td>", "|∇L|",
+                doc.num("norm", v["norm"], tag="td")),
+            row(tr("gd05.one_unit"), doc.num("one_unit", v["one"], tag="td"),
+                tr("gd05.small_step", dw=fmt.num(SMALL_DW, 2)),
+                doc.num("small_step", v["small"], tag="td"), "∂L/∂w",
+                doc.num("dL_dw2", v["gw"], tag="td"))]
+    return (f'<table class="nn-tab">{"".join(rows)}</table>'
+            f'<div class="nn-note">{html.escape(tr("gd05.instant"))}</div>'
+            f'<div class="nn-note" style="max-width:640px;margin-top:4px">'
+            f'{html.escape(tr("gd05.legend", scale=fmt.num(ARROW_SCALE, 1)))}</div>')
 
 
 class GradientExplorer(LiveView):
-    """§1.3 1️⃣: sliders for (w, b) → one nnlib trace → the point and ±∇L on the contours,
-    the cross-sections L(w, b₀) and L(w₀, b) with tangents of slope ∂L/∂w and ∂L/∂b, the
-    point on the 3-D surface, and the numbers (HTML, with ``data-key``s).
+    """§1.3 1️⃣: sliders for (w, b) → one nnlib trace → the point and ±∇L on the contours, the
+    cross-sections L(w, b₀) and L(w₀, b) with tangents of slope ∂L/∂w and ∂L/∂b, the point and
+    a short −∇L segment on the 3-D surface, the data with the line a = w x + b, the numbers.
 
-    CSS classes: ``nn-05-grad`` (root), ``nn-05-w``, ``nn-05-b`` (sliders), ``nn-05-grad-values``,
-    ``nn-05-contour``, ``nn-05-surface`` (canvases), ``nn-error``.
-    """
+    CSS: ``nn-05-grad`` (root), ``nn-05-grad-controls``, ``nn-05-contour``, ``nn-05-sections``,
+    ``nn-05-surface``, ``nn-05-fit`` (pictures), ``nn-05-grad-values`` (numbers, legend)."""
 
     def __init__(self, land: Landscape | None = None, w: float = 0.0, b: float = 1.0,
                  surface: bool = True):
-        import matplotlib.pyplot as plt
-
-        from .. import plotting as P
-        from ..widgets import ErrorArea, canvas_widget, slider
-        W = _widgets()
-        self.land = land or Landscape()
-        lw, lb = self.land.w_range, self.land.b_range
-        self.w = slider(w, *lw, "w", ["nn-05-w"], step=0.05, width="300px")
-        self.b = slider(b, *lb, "b", ["nn-05-b"], step=0.05, width="300px")
-        for s, (lo, hi) in ((self.w, lw), (self.b, lb)):
-            s.min, s.max = lo, hi              # exactly the pictured square
-        self.errors = ErrorArea()
-        self.values = W.HTML("").add_class("nn-05-grad-values")
-        self.ws = np.linspace(*lw, 41)
-        self.bs = np.linspace(*lb, 41)
-        self.timings = []
+        super().__init__()
+        self.land = land = land or Landscape()
+        self.controls = Controls([group(tr("gd05.params"), [
+            slider("w", "w", w, *land.w_range, 0.05), slider("b", "b", b, *land.b_range, 0.05)],
+            row=True)], css="nn-05-grad-controls")
+        self.watch(self.controls)
+        self.ws, self.bs = np.linspace(*land.w_range, 41), np.linspace(*land.b_range, 41)
+        self.xs = np.linspace(land.x.min() - 0.5, land.x.max() + 0.5, 41)
+        s, self.chart = contour_scene(land, tr("gd05.contour_title"))
+        for name, colour in (("hline", SEC_W), ("vline", SEC_B)):
+            s.line(name, 0, -9, 0, -9, stroke=colour, stroke_width=1, stroke_dasharray="4 3")
+        for name, colour in (("up", UP), ("down", DOWN)):
+            s.path(name, "", stroke=colour, fill=colour, stroke_width=2.4,
+                   stroke_linejoin="round")
+        s.circle("dot", -9, -9, 4.5, fill=POINT, stroke="#fff", stroke_width=1)
+        self.contour = SceneView(s, css="nn-05-contour")
+        top = float(np.percentile(land.grid_L, 60))
+        s = Scene(250, 308)
+        self.sec = [Chart(s, (44, y, 196, 96), lim, (0, top), xlabel=name, title=tr(key),
+                          id=f"s{name}")
+                    for y, lim, name, key in ((20, land.w_range, "w", "gd05.section_w"),
+                                              (176, land.b_range, "b", "gd05.section_b"))]
+        for ch, colour in zip(self.sec, (SEC_W, SEC_B)):
+            ch.add_line("curve", colour, 1.8)
+            ch.add_line("tan", UP, 1.4)
+            ch.add_point("dot", POINT, 4)
+        self.sections = SceneView(s, css="nn-05-sections")
+        s = Scene(230, 304)
+        pad = 0.25 * np.ptp(land.y)
+        self.fit_chart = Chart(s, (44, 24, 176, 246), (self.xs[0], self.xs[-1]),
+                               (land.y.min() - pad, land.y.max() + pad), xlabel="x",
+                               ylabel="y, a", title=tr("gd05.data_title"), id="fit")
+        for xi, yi in zip(land.x, land.y):
+            s.circle(None, float(self.fit_chart.px(xi)), float(self.fit_chart.py(yi)), 3.5,
+                     fill="#1565C0")
+        self.fit_chart.add_line("line", PATH, 1.8)
+        self.fit = SceneView(s, css="nn-05-fit")
+        pictures, self.surface = [self.contour, self.sections], None
+        if surface:
+            self.surf = Surface(land)
+            s = self.surf.scene(tr("gd05.surface_title"))
+            s.line("down", 0, 0, 0, 0, stroke=DOWN, stroke_width=3, stroke_linecap="round")
+            s.circle("pt", -9, -9, 4.5, fill=POINT, stroke="#fff", stroke_width=1)
+            self.surface = SceneView(s, css="nn-05-surface")
+            pictures.append(self.surface)
+        self.table = TemplateView(gradient_table, "nn-05-grad-values")
         self.trace = None
-        top = float(np.percentile(self.land.grid_L, 60))
-        with plt.ioff():
-            self.fig = P.figure(8.4, 3.4)
-            ax = self.fig.add_axes([0.05, 0.13, 0.36, 0.84])
-            self.contour = plot_contour(ax, self.land)
-            ax_w = self.fig.add_axes([0.47, 0.62, 0.23, 0.34])
-            ax_b = self.fig.add_axes([0.47, 0.13, 0.23, 0.34])
-            ax_d = self.fig.add_axes([0.77, 0.13, 0.21, 0.83])
-            self.fit = plot_fit(ax_d, self.land)
-            self.sec_w = plot_section(ax_w, self.ws, "#7E57C2", "w", "$L(w, b_0)$", (0, top))
-            self.sec_b = plot_section(ax_b, self.bs, "#00897B", "b", "$L(w_0, b)$", (0, top))
-            backdrop = Backdrop(self.fig)
-            backdrop.add(ax, self.contour["static"])
-            backdrop.add(ax_w)
-            backdrop.add(ax_b)
-            backdrop.add(ax_d, self.fit["static"])
-            self.sfig = self.surf = None
-            if surface:
-                self.sfig = P.figure(3.2, 3.0)
-                ax3 = self.sfig.add_axes([0.04, 0.0, 0.96, 1.0], projection="3d")
-                self.surf = plot_surface(ax3, self.land)
-                Backdrop(self.sfig).add(ax3, self.surf["static"])
-        canvases = [canvas_widget(self.fig, "nn-05-contour")]
-        if self.sfig is not None:
-            canvases.append(canvas_widget(self.sfig, "nn-05-surface"))
-        legend = W.HTML(
-            '<div style="font-size:12px;color:#555">'
-            f'<span style="color:{GRAD_COLOR}">red arrow ∇L (uphill)</span> · '
-            f'<span style="color:{DOWN_COLOR}">green arrow −∇L (downhill)</span>, both drawn at '
-            '0.5 × their length · ★ the minimum · dashed lines: the two cross-sections '
-            '(<span style="color:#7E57C2">b = b₀</span>, <span style="color:#00897B">w = w₀</span>)'
-            ' · tangents (red) have slopes ∂L/∂w and ∂L/∂b</div>')
-        self.widget = W.VBox([
-            W.HTML(F.CSS, layout={"display": "none"}),
-            W.HBox([self.w, self.b], layout={"flex_flow": "row wrap"}),
-            self.errors.html, self.errors.debug,
-            W.HBox(canvases, layout={"flex_flow": "row wrap", "align_items": "flex-start"}),
-            legend, self.values]).add_class("nn-05-grad")
-        self.w.observe(self._on_change, "value")
-        self.b.observe(self._on_change, "value")
+        self.layout(self.controls, Row(pictures, gap="6px"), Row([self.fit, self.table]),
+                    css="nn-05-grad")
         self.refresh()
 
     def compute(self):
-        w0, b0 = float(self.w.value), float(self.b.value)
-        t = self.land.trace(w0, b0)
-        L0, gw, gb = float(t.loss), float(t[1].dW[0, 0]), float(t[1].db[0])
-        Lw = self.land.section_w(b0, self.ws)
-        Lb = self.land.section_b(w0, self.bs)
-        one = self.land.loss(w0 + 1.0, b0) - L0          # "change w by one unit"
-        h = 0.01
-        small = (self.land.loss(w0 + h, b0) - L0) / h
-        return w0, b0, t, L0, gw, gb, Lw, Lb, one, small
+        w, b = (float(self.controls.values[k]) for k in ("w", "b"))
+        land, t = self.land, self.land.trace(w, b)
+        L, gw, gb = float(t.loss), float(t[1].dW[0, 0]), float(t[1].db[0])
+        return {"w": w, "b": b, "t": t, "L": L, "gw": gw, "gb": gb, "norm": math.hypot(gw, gb),
+                "Lw": land.section_w(b, self.ws), "Lb": land.section_b(w, self.bs),
+                "fit": t.network.forward(self.xs[None, :])[0],
+                "one": land.loss(w + 1.0, b) - L,                 # "change w by one unit"
+                "small": (land.loss(w + SMALL_DW, b) - L) / SMALL_DW}
 
-    def show(self, result):
-        w0, b0, t, L0, gw, gb, Lw, Lb, one, small = result
-        self.trace = t
-        update_point(self.contour, w0, b0, gw, gb)
-        update_section(self.sec_w, self.ws, Lw, w0, L0, gw)
-        update_section(self.sec_b, self.bs, Lb, b0, L0, gb)
-        update_fit(self.fit, w0, b0)
-        self.fig.canvas.draw_idle()
-        if self.sfig is not None:
-            update_surface_point(self.surf, w0, b0, L0, gw, gb)
-            self.sfig.canvas.draw_idle()
-        set_value(self.values, self._values_html(w0, b0, L0, gw, gb, one, small))
+    def show(self, v):
+        w, b, L, gw, gb = v["w"], v["b"], v["L"], v["gw"], v["gb"]
+        ch = self.chart
+        px, py = round(float(ch.px(w)), 1), round(float(ch.py(b)), 1)
+        up = {"hline": {"x1": ch.x0, "x2": ch.x0 + ch.w, "y1": py, "y2": py},
+              "vline": {"x1": px, "x2": px, "y1": ch.y0, "y2": ch.y0 + ch.h},
+              "dot": {"cx": px, "cy": py}}
+        up.update(_arrow(ch, "up", w, b, ARROW_SCALE * gw, ARROW_SCALE * gb))
+        up.update(_arrow(ch, "down", w, b, -ARROW_SCALE * gw, -ARROW_SCALE * gb))
+        self.contour.updates = up
+        up = {}
+        for ch, xs, Ls, x0, slope in ((self.sec[0], self.ws, v["Lw"], w, gw),
+                                      (self.sec[1], self.bs, v["Lb"], b, gb)):
+            tx = np.linspace(x0 - 0.9, x0 + 0.9, 19)
+            up.update({**ch.line("curve", xs, Ls), **ch.line("tan", tx, L + slope * (tx - x0)),
+                       **ch.point("dot", x0, L)})
+        self.sections.updates = up
+        self.fit.updates = self.fit_chart.line("line", self.xs, v["fit"])
+        if self.surface is not None:
+            (x1, x2), (y1, y2) = (np.round(a, 1).tolist() for a in self.surf.project(
+                [w, w - 0.25 * gw], [b, b - 0.25 * gb], [L, max(L - 0.25 * v["norm"] ** 2, 0)]))
+            self.surface.updates = {"pt": {"cx": x1, "cy": y1},
+                                    "down": {"x1": x1, "y1": y1, "x2": x2, "y2": y2}}
+        self.table.update(v)
+        self.trace = v["t"]
 
-    @staticmethod
-    def _values_html(w0, b0, L0, gw, gb, one, small):
-        norm = math.hypot(gw, gb)
-        return (
-            '<table class="nn-tab">'
-            f'<tr><td class="nn-sym">(w, b)</td><td>({_k("w", w0, 2)}, {_k("b", b0, 2)})</td>'
-            f'<td class="nn-sym">L(w, b)</td><td>{_k("L", L0)}</td></tr>'
-            f'<tr><td class="nn-sym">∇L = (∂L/∂w, ∂L/∂b)</td>'
-            f'<td>({_k("dL_dw", gw)}, {_k("dL_db", gb)})</td>'
-            f'<td class="nn-sym">|∇L|</td><td>{_k("norm", norm)}</td></tr>'
-            f'<tr><td class="nn-sym">w → w + 1 (one unit): ΔL</td><td>{_k("one_unit", one)}</td>'
-            f'<td class="nn-sym">w → w + 0.01: ΔL / 0.01</td><td>{_k("small_step", small)}</td>'
-            '</tr></table>'
-            '<div style="font-size:12px;color:#555">∂L/∂w is the <i>instantaneous</i> rate: '
-            'ΔL/Δw for a small step (0.01) is close to it, ΔL for a whole unit is not '
-            '(the curve bends).</div>')
+
+def _arrow(ch: Chart, name: str, w, b, dw, db) -> dict:
+    """The update of the arrow (w, b) → (w + dw, b + db): cut where it leaves the chart (then
+    without its head); nothing at the minimum (no length)."""
+    t = min([1.0] + [((hi if d > 0 else lo) - p) / d
+                     for p, d, (lo, hi) in ((w, dw, ch.xlim), (b, db, ch.ylim)) if d])
+    ends = [float(v) for v in (ch.px(w), ch.py(b), ch.px(w + t * dw), ch.py(b + t * db))]
+    return {name: {"d": arrow_d(*ends, 9.0 if t >= 1 else 0.0)
+                   if math.hypot(ends[2] - ends[0], ends[3] - ends[1]) >= 1 else ""}}
+
+
+# --- §1.3 2️⃣: the descent ----------------------------------------------------------------------
+
+def regime_html(run: Descent, floor: float, doc) -> str:
+    """The regime named from the run and what it says; η, k, L₀ → L_k, (w, b) at the end."""
+    r = run.regime
+    if r == "none":
+        return f'<div class="nn-h">{doc.text("regime", tr("gd05.regime.none"))}</div>'
+    name = doc.text("regime", tr(f"gd05.regime.{r}"))
+    head = _tr_html("gd05.regime_head",
+                    name=f'<span style="color:{REGIME_COLORS[r]}">{name}</span>',
+                    text=doc.text("regime-text", tr(f"gd05.regime_text.{r}")))
+    numbers = _tr_html("gd05.run", eta=doc.text("eta", f"{run.eta:g}"),
+                       k=doc.text("k", str(run.steps)),
+                       L0=doc.text("L0", fmt.num_wide(run.losses[0])),
+                       Lk=doc.text("Lk", fmt.num_wide(run.losses[-1])),
+                       Ls=doc.text("Ls", fmt.num_wide(floor)),
+                       w=doc.num("wk", run.path[-1, 0], 3), b=doc.num("bk", run.path[-1, 1], 3))
+    return (f'<div class="nn-h" style="font-size:14px">{head}</div>'
+            f'<div class="nn-note">{numbers}</div>')
 
 
 class DescentExplorer(LiveView):
-    """§1.3 2️⃣: (w, b) ← (w, b) − η ∇L with nnlib.GradientDescent, live.
+    """§1.3 2️⃣: (w, b) ← (w, b) − η ∇L with the toolkit's :class:`DescentControls` (η on the
+    1-2-5 grid, steps, step / undo / replay) from the start (w₀, b₀), and four presets.
 
-    Controls: η (log slider), number of steps, start (w₀, b₀), four preset buttons (too small,
-    good, too large, far too large). Views: the path on the contours, L per step (log scale),
-    the regime named from the run (:func:`regime`), nnlib's divergence message when it stops
-    a run, and — :attr:`hill` — the same path on the 3-D surface (the notes' "下山").
+    A run is (start, η, k steps): a new start or η runs the same k steps again from the start,
+    so the pictures always show the values on the controls; "step" adds steps, "undo" takes one
+    back, a preset sets η and runs PRESET_STEPS steps from the start. Views: the path on the
+    contours, L per step (log scale, dashed: the lowest L possible), the regime named from the
+    run (:func:`regime`) and :attr:`hill`, the same run on the 3-D surface (the notes' "下山").
 
-    CSS classes: ``nn-05-descent`` (root), ``nn-05-eta``, ``nn-05-steps``, ``nn-05-w0``,
-    ``nn-05-b0``, ``nn-05-preset-{too-small|good|too-large|far-too-large}``, ``nn-05-regime``,
-    ``nn-05-path`` and ``nn-05-hill`` (canvases), ``nn-error``.
-    """
+    CSS: ``nn-05-descent`` (root), ``nn-05-descent-controls`` (keys ``w0``, ``b0``, ``gd-…``,
+    ``preset-too-small`` …), ``nn-05-regime``, ``nn-05-path``, ``nn-05-losses``,
+    ``nn-05-hill-view``, ``nn-05-hill``."""
 
     def __init__(self, land: Landscape | None = None, eta: float = PRESETS["good"],
-                 steps: int = 30, start=START, surface: bool = True):
-        import matplotlib.pyplot as plt
-
-        from .. import plotting as P
-        from ..widgets import ErrorArea, canvas_widget, slider
-        W = _widgets()
-        self.land = land or Landscape()
-        lw, lb = self.land.w_range, self.land.b_range
-        # step 0.001 in log₁₀ η: a browser snaps η to this grid and sends it back, so a
-        # preset such as 0.35 comes back as 0.34995 (shown 0.35), not 0.347
-        self.eta = W.FloatLogSlider(value=eta, base=10, min=-2.5, max=1, step=0.001,
-                                    description="η", readout_format=".3g",
-                                    continuous_update=True, style={"description_width": "44px"},
-                                    layout={"width": "300px"}).add_class("nn-05-eta")
-        self.steps = W.IntSlider(value=steps, min=1, max=200, description="steps",
-                                 continuous_update=True, style={"description_width": "44px"},
-                                 layout={"width": "300px"}).add_class("nn-05-steps")
-        self.w0 = slider(start[0], *lw, "w₀", ["nn-05-w0"], step=0.05, width="300px")
-        self.b0 = slider(start[1], *lb, "b₀", ["nn-05-b0"], step=0.05, width="300px")
-        for s, (lo, hi) in ((self.w0, lw), (self.b0, lb)):
-            s.min, s.max = lo, hi              # starts inside the pictured square
-        self.buttons = {}
-        for name, value in PRESETS.items():
-            button = W.Button(description=f"{name} (η={value:g})",
-                              layout={"width": "auto"}).add_class(
-                                  "nn-05-preset-" + name.replace(" ", "-"))
-            button.on_click(lambda _, name=name: self.preset(name))
-            self.buttons[name] = button
-        self.regime_html = W.HTML("").add_class("nn-05-regime")
-        self.errors = ErrorArea()
+                 steps: int = PRESET_STEPS, start=START, surface: bool = True):
+        super().__init__()
+        self.land = land = land or Landscape()
+        self.descent = DescentControls(self, self._start, lambda gd: self.refresh(), eta=eta,
+                                       loss="L", title=tr("gd05.descent_title"),
+                                       step_title=tr("gd05.step_title"))
+        descent = self.descent.group()
+        presets = [button(f"preset-{name}", f"{tr('gd05.preset.' + name)}  η = "
+                          f"{eta:g}", title=tr("gd05.preset_title", eta=f"{eta:g}",
+                                               k=PRESET_STEPS)) for name, eta in PRESETS.items()]
+        self.controls = Controls([
+            group(tr("gd05.start"), [slider("w0", "w₀", start[0], *land.w_range, 0.05),
+                                     slider("b0", "b₀", start[1], *land.b_range, 0.05)]),
+            descent, group(tr("gd05.presets"), presets, row=True)], css="nn-05-descent-controls")
+        self.descent.attach(self.controls)
+        for name in PRESETS:
+            self.controls.on_press(f"preset-{name}",
+                                   lambda name=name: self.action(self.preset, name))
+        self.controls.on_change(self._changed)
+        self.controls.on_reject(lambda *a: self.refused(self.controls, *a))
+        s, self.chart = contour_scene(land, tr("gd05.path_title"))
+        add_trail(s, "path", PATH)
+        self.path_view = SceneView(s, css="nn-05-path")
+        self.loss_view = StepChart("nn-05-losses", "L", tr("gd05.loss_title"),
+                                   floor_label=tr("gd05.floor"), colour=PATH, floor_colour=STAR,
+                                   floor=land.minimum[2])
+        self.regime_view = TemplateView(lambda run, doc: regime_html(run, land.minimum[2], doc),
+                                        "nn-05-regime")
+        self.layout(self.controls, self.regime_view,
+                    Row([self.path_view, self.loss_view], gap="6px"), css="nn-05-descent")
+        self.hill = self.surf = None
+        if surface:
+            self.surf = Surface(land, 520, 390, bottom=40)
+            s = self.surf.scene(tr("gd05.hill_title"))
+            s.text("hill-caption", 260, self.surf.height - 8, "", font_size=12.5,
+                   fill="#616161")
+            add_trail(s, "hill", PATH, 1.6)
+            self.hill_view = SceneView(s, css="nn-05-hill")
+            self.hill_view.when_shown(lambda: self.run is not None and self._show_hill(self.run))
+            self.hill = Box([self.controls, self.message.widget, self.regime_view,
+                             self.hill_view], css="nn-05-hill-view")
         self.run = None
-        self.timings = []
-        self._holding = 0
-        with plt.ioff():
-            self.fig = P.figure(6.4, 3.2)
-            ax = self.fig.add_axes([0.07, 0.13, 0.44, 0.84])
-            self.backdrop = Backdrop(self.fig)
-            self.backdrop.add(ax, plot_contour(ax, self.land, point=False)["static"])
-            self.path_art = plot_path(ax)
-            ax_l = self.fig.add_axes([0.64, 0.15, 0.34, 0.78])
-            self.loss_art = plot_losses(ax_l, self.land.minimum[2], steps=steps)
-            self.backdrop.add(ax_l, self.loss_art["static"])
-            self.sfig = self.surf = None
-            if surface:
-                self.sfig = P.figure(4.0, 3.4)
-                ax3 = self.sfig.add_axes([0.04, 0.0, 0.96, 1.0], projection="3d")
-                self.surf = plot_surface(ax3, self.land)
-                Backdrop(self.sfig).add(ax3, self.surf["static"])
-        self.controls = W.VBox([
-            W.HBox([self.eta, self.steps], layout={"flex_flow": "row wrap"}),
-            W.HBox([self.w0, self.b0], layout={"flex_flow": "row wrap"}),
-            W.HBox(list(self.buttons.values()), layout={"flex_flow": "row wrap",
-                                                        "grid_gap": "6px"})])
-        self.widget = W.VBox([
-            W.HTML(F.CSS, layout={"display": "none"}), self.controls, self.regime_html,
-            self.errors.html, self.errors.debug,
-            canvas_widget(self.fig, "nn-05-path"),
-            W.HTML('<div style="font-size:12px;color:#555">left: the path (w, b) ← (w, b) − η∇L '
-                   'from ■ on the contours of L, ★ the minimum · right: L after each step '
-                   '(log scale), dashed: the lowest L possible</div>')]).add_class(
-                       "nn-05-descent")
-        self.hill = None
-        if self.sfig is not None:
-            self.hill_caption = W.HTML("").add_class("nn-05-hill-caption")
-            self.hill = W.VBox([
-                W.HBox([self.eta, self.steps], layout={"flex_flow": "row wrap"}),
-                W.HBox(list(self.buttons.values()), layout={"flex_flow": "row wrap",
-                                                            "grid_gap": "6px"}),
-                self.regime_html, canvas_widget(self.sfig, "nn-05-hill"),
-                self.hill_caption]).add_class("nn-05-hill-view")
-        for w in (self.eta, self.steps, self.w0, self.b0):
-            w.observe(self._on_change, "value")
-        self.refresh()
+        self.action(self.descent.step, steps)
 
-    def _on_change(self, change=None):
-        if not self._holding:
+    def _start(self):
+        v = self.controls.values
+        return neuron(float(v["w0"]), float(v["b0"])), self.land.X, self.land.Y
+
+    def _changed(self, keys, user):
+        if not user:
+            return                                   # set from Python (a preset): it runs
+        if keys & {"w0", "b0"}:
+            self.action(self.restart)
+        elif "gd-eta" in keys:
+            self.action(self.descent.replay if self.descent.gd is not None else self.refresh)
+
+    def restart(self):
+        """The same number of steps as now, from the start on the sliders."""
+        k = self.descent.gd.steps if self.descent.gd is not None else 0
+        self.descent.forget()
+        if k:
+            self.descent.step(k)
+        else:
             self.refresh()
 
     def preset(self, name: str, steps: int | None = None):
-        """Set η to one of :data:`PRESETS` (and optionally the steps); one redraw."""
-        self._holding += 1
-        try:
-            set_value(self.eta, PRESETS[name])
-            if steps is not None:
-                set_value(self.steps, int(steps))
-        finally:
-            self._holding -= 1
-        self.refresh()
+        """η = PRESETS[name] and a new run of PRESET_STEPS (or ``steps``) steps from the start."""
+        self.controls.set({"gd-eta": PRESETS[name]})
+        self.descent.forget()
+        self.descent.step(PRESET_STEPS if steps is None else int(steps))
 
     def compute(self):
-        return self.land.descend(float(self.w0.value), float(self.b0.value),
-                                 float(self.eta.value), int(self.steps.value))
+        gd = self.descent.gd                         # no step yet: the start alone
+        return self.land.run_of(gd or GradientDescent(*self._start(), eta=self.descent.eta))
 
-    def show(self, run):
-        self.run = run
-        if run.steps != self.loss_art["steps"]:
-            set_loss_steps(self.loss_art, run.steps)     # nothing static moves
-        update_path(self.path_art, run.path)
-        update_losses(self.loss_art, run.losses)
-        self.fig.canvas.draw_idle()
-        if self.sfig is not None:
-            n = update_surface_path(self.surf, self.land, run.path, run.losses)
-            self.sfig.canvas.draw_idle()
-            left = "" if n == len(run.path) else \
-                f" · the path leaves the picture after step {n - 1}"
-            set_value(self.hill_caption,
-                      '<div style="font-size:12px;color:#555">the surface L(w, b); ● start, '
-                      f'each dot one step down (or up) the hill, ★ the valley floor{left}</div>')
-        set_value(self.regime_html, self._regime_html(run))
-        self.errors.show(run.error)                      # a diverged run says why
+    def show(self, run: Descent):
+        self.run, ch, path = run, self.chart, run.path
+        self.path_view.updates = trail_updates("path", ch.px(path[:, 0]), ch.py(path[:, 1]),
+                                        ch.inside(path[:, 0], path[:, 1]))
+        self.loss_view.plot(run.losses, (self.land.minimum[2] / 1.6, 1e3), log=True)
+        self.regime_view.update(run)
+        if self.hill is not None and self.hill_view.visible:   # else when it comes into sight
+            self._show_hill(run)
 
-    def _regime_html(self, run: Descent) -> str:
-        color, text = REGIME_TEXT[run.regime]
-        k = len(run.losses) - 1
-        return (f'<div class="nn-h" style="font-size:14px">regime: '
-                f'<span data-key="regime" style="color:{color}">{run.regime}</span> — '
-                f'{html.escape(text)}</div>'
-                f'<div style="font-size:12px">η = <span data-key="eta">{run.eta:.3g}</span>, '
-                f'{k} step(s): L {_k("L0", run.losses[0])} → {_k("Lk", run.losses[-1])} '
-                f'(lowest possible {F.num(self.land.minimum[2])}), '
-                f'(w, b) = ({_k("wk", run.path[-1, 0], 3)}, {_k("bk", run.path[-1, 1], 3)})</div>')
+    def _show_hill(self, run: Descent):
+        """The run on the surface, up to where it leaves the picture."""
+        path = run.path
+        inside = self.surf.inside(path[:, 0], path[:, 1], run.losses)
+        n = len(path) if inside.all() else int(np.argmin(inside))
+        up = trail_updates("hill", *self.surf.project(path[:n, 0], path[:n, 1], run.losses[:n]))
+        up["hill-caption"] = {"text": tr("gd05.hill_caption") + (
+            "" if n == len(path) else tr("gd05.hill_left", k=max(n - 1, 0)))}
+        self.hill_view.updates = up
+
+
+# --- static pictures: the gradient has the parameters' shape; presets; every step -----------------
+
+def params_and_grads(t, doc, digits: int = 3) -> str:
+    """For each layer l of trace ``t``: Wˡ beside ∂L/∂Wˡ and bˡ beside ∂L/∂bˡ (same shape,
+    entry by entry: ∂L/∂Wˡᵢⱼ sits where Wˡᵢⱼ sits). Slots pg{l}-dW-i-j, pg{l}-db-i-1 …"""
+    out = []
+    for l in range(1, t.L + 1):
+        lt, W, b = t[l], sym("W", l), sym("b", l)
+        shape, n = "{}×{}".format(*lt.W.shape), len(lt.b)
+        out.append(eq(lhs(tr("gd05.layer", l=l)),
+                      matrix(doc, f"pg{l}-W", lt.W, "weight", f"{W} ({shape})", digits), op("↔"),
+                      matrix(doc, f"pg{l}-dW", lt.dW, "grad", f"∂L/∂{W} ({shape})", digits),
+                      op("   "), matrix(doc, f"pg{l}-b", lt.b, "bias", f"{b} ({n})", digits),
+                      op("↔"), matrix(doc, f"pg{l}-db", lt.db, "grad", f"∂L/∂{b} ({n})", digits)))
+    return "".join(out)
+
+
+def presets_table(land: Landscape, doc) -> str:
+    """The four presets: η, η·λ_max (λ_max from nnlib's Hessian) and the regime of a run of
+    PRESET_STEPS steps from START, named by :func:`regime`."""
+    lam, rows = land.curvature()[1].max(), []
+    for name, eta in PRESETS.items():
+        r = land.descend(*START, eta, PRESET_STEPS).regime
+        rows.append(("", [_td(tr(f"gd05.preset.{name}")), f"<td>{eta:g}</td>",
+                          doc.num(f"pr-{name}", eta * lam, 2, tag="td"),
+                          f'<td class="nn-text" style="color:{REGIME_COLORS[r]};font-weight:600">'
+                          + doc.text(f"pr-regime-{name}", tr(f"gd05.regime.{r}"))
+                          + "</td>"]))
+    return table([tr("gd05.preset"), "η", "η·λ_max", tr("gd05.preset_regime", k=PRESET_STEPS)],
+                 rows)
+
+
+def history(gd, doc) -> str:
+    """Every step of a descent (the toolkit's :func:`~nnlib.widgets.history_table`: k, E in
+    scientific notation where it spans decades, the prediction, a bar of log₁₀ E), as a cell's
+    output: all rows in view, without the live panel's scroll box."""
+    return history_table(gd, doc, max_height=None)
 
 
 # --- back to networks ----------------------------------------------------------------------------
 
-NETWORK_REGIME_TEXT = {
-    "crawls": ("#1565C0", "E falls every step, but slowly: far from 0 after these steps"),
-    "good": ("#2E7D32", "E falls every step and the prediction approaches y from one side"),
-    "overshoots": ("#6A1B9A", "E falls every step, but the prediction jumps past y and back: "
-                              "it oscillates around y while it converges"),
-    "E went up": ("#EF6C00", "a step made E larger (it overshot the minimum)"),
-    "dead ReLUs": ("#616161", "every hidden ReLU is dead (z ≤ 0, f′ = 0): only the output "
-                              "bias still learns; a small E here says nothing about the rest"),
-    "diverges": ("#C62828", "E grows without bound (or became inf/NaN)"),
-}
+NETWORK_REGIME_COLORS = {   # regime → its colour; its name and rule: gd05.net.<regime>…
+    "crawls": "#1565C0", "good": "#2E7D32", "overshoots": "#6A1B9A", "went_up": "#EF6C00",
+    "dead": "#616161", "diverges": "#C62828"}
 
 
 def hidden_relus(t):
-    """[(l, i)] of every hidden ReLU unit of trace ``t``, and the subset that is dead
-    (zˡᵢ ≤ 0 for the sample, so f′ = 0: no gradient passes)."""
+    """[(l, i)] of every hidden ReLU unit of trace ``t``, and the subset that is dead (the
+    core's rule, ``LayerTrace.dead``: f′(zˡᵢ) = 0, no gradient passes)."""
     units = [(l, i) for l in range(1, t.L) if t[l].activation == "relu"
              for i in range(t[l].z.shape[0])]
-    return units, [(l, i) for l, i in units if np.ravel(t[l].z)[i] <= 0]
+    return units, [(l, i) for l, i in units if np.ravel(t[l].dead)[i]]
 
 
 def network_regime(gd, error: str = "", tol: float = 0.02) -> str:
     """What η did to a network (one sample), judged from the run ``gd`` itself, first match:
-    diverges (nnlib stopped it, or E ended above E₀) · dead ReLUs (every hidden ReLU dead at
-    the end) · E went up (some step raised E) · overshoots (E fell every step, but aᴸ − y
+    "diverges" (nnlib stopped it, or E ended above E₀) · "dead" (every hidden ReLU dead at
+    the end) · "went_up" (some step raised E) · overshoots (E fell every step, but aᴸ − y
     changed sign: the prediction oscillates around the target) · crawls (E closed less than
     98 % of E₀) · good."""
     losses = np.asarray(gd.losses)
@@ -831,15 +644,13 @@ def network_regime(gd, error: str = "", tol: float = 0.02) -> str:
     if error or losses[-1] > losses[0]:
         return "diverges"
     if units and len(dead) == len(units):
-        return "dead ReLUs"
+        return "dead"
     if np.any(np.diff(losses) > 0):
-        return "E went up"
+        return "went_up"
     gaps = np.array([np.ravel(t.output - t.y)[0] for t in gd.history])
     if np.any(np.sign(gaps[1:]) * np.sign(gaps[:-1]) < 0):
         return "overshoots"
-    if losses[-1] > tol * losses[0]:
-        return "crawls"
-    return "good"
+    return "crawls" if losses[-1] > tol * losses[0] else "good"
 
 
 def network_regimes(net, x, y, etas, steps: int = 20, shown: int = 4):
@@ -850,90 +661,52 @@ def network_regimes(net, x, y, etas, steps: int = 20, shown: int = 4):
     for eta in etas:
         gd, error = run_descent(net, x, y, eta, steps)
         units, dead = hidden_relus(gd.trace)
-        losses = gd.losses
-        rows.append({"eta": float(eta), "steps": gd.steps, "E0": losses[0], "E_max": max(losses),
-                     "E_end": losses[-1],
+        rows.append({"eta": float(eta), "steps": gd.steps, "E0": gd.losses[0],
+                     "E_max": max(gd.losses), "E_end": gd.losses[-1],
                      "predictions": [float(np.ravel(t.output)[0]) for t in gd.history[:shown]],
                      "dead": len(dead), "relus": len(units),
                      "regime": network_regime(gd, error), "message": error})
     return rows
 
 
-def network_regimes_html(rows) -> str:
-    """:func:`network_regimes` as a small HTML table: E at the start, its largest value on
-    the way and at the end (many decades: scientific notation), the first predictions aᴸ,
-    the dead hidden ReLUs at the end, and the regime with its explanation."""
+def network_regimes_table(rows, doc) -> str:
+    """:func:`network_regimes` as a table: E at the start, its largest value on the way and at
+    the end (scientific notation where it spans decades), the first predictions aᴸ, the dead
+    hidden ReLUs at the end, the regime and the rule that named it."""
     out = []
-    for r in rows:
-        color, text = NETWORK_REGIME_TEXT[r["regime"]]
-        preds = " → ".join(F.num(v, 3) for v in r["predictions"]) + " …"
-        out.append(f"<tr><td>{r['eta']:g}</td><td>{r['steps']}</td><td>{F.num_wide(r['E0'])}</td>"
-                   f"<td>{F.num_wide(r['E_max'])}</td><td>{F.num_wide(r['E_end'])}</td>"
-                   f"<td style='text-align:left'>{preds}</td><td>{r['dead']} / {r['relus']}</td>"
-                   f'<td style="color:{color};font-weight:600;text-align:left">{r["regime"]}</td>'
-                   f'<td style="text-align:left;font-size:11px">{html.escape(text)}</td></tr>')
-    return (F.CSS + '<table class="nn-tab"><tr><th>η</th><th>steps</th><th>E₀</th>'
-            "<th>max E on the way</th><th>E after</th><th>prediction a per step</th>"
-            "<th>dead ReLUs (z ≤ 0)</th><th>regime</th><th></th></tr>" + "".join(out)
-            + "</table>")
+    for k, r in enumerate(rows):
+        colour, key = NETWORK_REGIME_COLORS[r["regime"]], r["regime"]
+        preds = " → ".join(fmt.num(v, 3) for v in r["predictions"]) + " …"
+        out.append(("", [f"<td>{r['eta']:g}</td>", f"<td>{r['steps']}</td>",
+                         *(doc.text(f"nr-{c}-{k}", fmt.num_wide(r[c]), tag="td")
+                           for c in ("E0", "E_max", "E_end")),
+                         doc.text(f"nr-pred-{k}", preds, tag="td", cls="nn-text"),
+                         f"<td>{r['dead']} / {r['relus']}</td>",
+                         _td(tr(f"gd05.net.name.{key}"), style=f"color:{colour};font-weight:600"),
+                         _td(tr(f"gd05.net.text.{key}"), style="font-size:11px")]))
+    return table(["η", tr("gd05.net.col.steps"), "E₀", tr("gd05.net.col.E_max"),
+                  tr("gd05.net.col.E_end"), tr("gd05.net.col.pred"), tr("gd05.net.col.dead"),
+                  tr("gd05.net.col.regime"), tr("gd05.net.col.why")], out)
 
 
-def history_html(gd) -> str:
-    """Every step of a descent: k, E (scientific notation where it spans decades), the
-    prediction aᴸ, and a bar whose length is log₁₀ E on one scale for all steps (a loss that
-    falls by a constant factor per step makes bars that shrink by a constant length)."""
-    losses = np.asarray(gd.losses, dtype=float)
-    logs = np.log10(np.maximum(losses, 1e-300))
-    lo, hi = float(logs.min()), float(logs.max())
-    span = (hi - lo) or 1.0
-    rows = []
-    for k, (t, lg) in enumerate(zip(gd.history, logs)):
-        width = 6 + 194 * (lg - lo) / span
-        rows.append(f'<tr><td>{k}</td><td data-key="E-{k}">{F.num_wide(t.loss)}</td>'
-                    f"<td>{', '.join(F.num(v) for v in np.ravel(t.output))}</td>"
-                    f'<td style="text-align:left"><span style="display:inline-block;height:9px;'
-                    f'width:{width:.0f}px;background:#AD1457"></span></td></tr>')
-    return (F.CSS + f'<div class="nn-h">η = {gd.eta:g}, {gd.steps} steps</div>'
-            '<table class="nn-tab"><tr><th>step k</th><th>E</th><th>prediction a</th>'
-            f"<th>log₁₀ E: {lo:.1f} … {hi:.1f}</th></tr>" + "".join(rows) + "</table>")
+class TrainingCurve(StepChart):
+    """E per step of a :class:`nnlib.widgets.NetworkPanel`'s gradient descent, as one more view
+    of the panel (``panel.follow``): E₀ alone until the first step, then ``panel.gd.losses``,
+    on a log scale when they span more than two decades; a slider move starts afresh.
+    CSS: ``nn-05-train-curve``."""
 
-
-class TrainingCurve:
-    """E per step of a :class:`nnlib.widgets.NetworkPanel`'s gradient descent, as one more
-    view of the panel's trace (``panel.on_trace``): E₀ alone until the first step, then
-    ``panel.descent.losses``; a slider move starts afresh. CSS: ``nn-05-train-curve``."""
-
-    def __init__(self, panel, width: float = 4.4, height: float = 2.4):
-        import matplotlib.pyplot as plt
-
-        from .. import plotting as P
-        from ..widgets import canvas_widget
-        W = _widgets()
+    def __init__(self, panel):
+        super().__init__("nn-05-train-curve", "E", tr("gd05.curve_title"), (460, 270))
         self.panel = panel
-        with plt.ioff():
-            self.fig = P.figure(width, height)
-            ax = self.fig.add_axes([0.15, 0.2, 0.8, 0.7])
-            self.line = P.plot_loss_curve(ax, "E per step (the panel's descent)")
-            ax.xaxis.set_major_locator(_ticker().MaxNLocator(5, integer=True))
-            ax.yaxis.set_major_locator(_ticker().MaxNLocator(4))
-            ax.tick_params(labelsize=7)
-        self.caption = W.HTML("").add_class("nn-05-train-caption")
-        self.widget = W.VBox([canvas_widget(self.fig, "nn-05-train-curve"), self.caption])
-        panel.on_trace(self.update)
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        panel.follow(self, key="nn-05-train")
 
     def update(self, t):
-        from .. import plotting as P
-        gd = self.panel.descent
-        losses = gd.losses if gd is not None and gd.steps else []
-        if losses or len(self.line.get_xdata()):        # a slider move on an empty curve:
-            P.update_loss_curve(self.line, losses)      # nothing to redraw
-            self.fig.canvas.draw_idle()
-        text = (f"{len(losses) - 1} step(s), η = {gd.eta:g}: E {_fmt(losses[0], 6)} → "
-                f"{_fmt(losses[-1], 6)}" if gd is not None and gd.steps else
-                f"E = {_fmt(t.loss, 6)} — press step (k steps of W ← W − η ∂E/∂W) "
-                f"and the curve of E per step appears here")
-        set_value(self.caption, f'<div style="font-size:12px;color:#555" data-key="train">'
-                            f"{html.escape(text)}</div>")
+        gd = self.panel.gd if self.panel.gd is not None and self.panel.gd.steps else None
+        E = np.asarray(gd.losses if gd else [t.loss], dtype=float)
+        lo, hi = float(E.min()), float(E.max())
+        log = lo > 0 and hi / lo > 100
+        ylim = ((10.0 ** math.floor(math.log10(lo)), 10.0 ** math.ceil(math.log10(hi))) if log
+                else (0.0, nice(1.05 * hi)))
+        self.plot(E, ylim, log, tr("gd05.curve_none", E=fmt.num(t.loss, 6)) if gd is None
+                  else tr("gd05.curve_summary", k=gd.steps, eta=f"{gd.eta:g}",
+                          E0=fmt.num_wide(E[0]), Ek=fmt.num_wide(E[-1])))

@@ -1,45 +1,37 @@
-r"""Lesson widgets for notebook 01, the fully connected layer (note 000, part 1).
+r"""Notebook 01, the fully connected layer (note 000, part 1). Every number comes from nnlib (a
+:class:`nnlib.Dense` layer, one trace per move); this module lays the numbers out:
 
-Every number comes from nnlib (a :class:`nnlib.Dense` layer in a :class:`nnlib.Network`);
-these functions only lay the numbers out:
+* builders for ``show(builder, …)``: input_column, weight_rows (W in the note's row colours),
+  linear_eq, bias_eq, activations_table, recipe_eq, shapes_eq, conv_eq; network_view (a still
+  diagram);
+* views that follow a panel: :class:`RowsView` (zᵢ = Σⱼ wᵢⱼ xⱼ + bᵢ, row by row),
+  :class:`ActivationView` (a = f(z), f′(z), the current zᵢ marked);
+* widgets: :class:`RecipeWidget`, :class:`ShapesWidget`, :class:`ConnectionsWidget`;
+* parameter counts and the convolution as a matrix: fc_params, conv_params, rnn_params,
+  conv_kernel, conv_matrix.
 
-* :func:`rows_html` / :class:`RowsView` — "each row of W is a feature extractor":
-  :math:`z_i = \sum_j w_{ij} x_j + b_i`, row i in its own colour (the note's #FF8A65, #4DB6AC).
-* :class:`RecipeWidget` — the note's cooking analogy: ingredients x, a recipe W whose rows are
-  two dishes, the two flavours :math:`z = W x` from a Dense layer with identity activation.
-* :class:`ShapesWidget` — from one neuron (a row vector w) to a layer (a matrix W):
-  :math:`(m\times n)(n\times 1) = (m\times 1)` for m = 1..5.
-* :class:`ConnectionsWidget` — parameter counts of a fully connected layer (n² + n), a 1-D
-  convolution (k + 1: local connections, shared weights) and a recurrent step (independent of
-  the sequence length T), with the convolution drawn as a banded matrix with tied entries.
-
-Shapes are nnlib's: one example, so x is (n,), W is (m, n), z and a are (m,).
-Plot functions are pure (``plot_*(ax, ...)`` returns artists, ``update_*`` changes them in
-place); the widget classes are thin (controls → nnlib → update → one ``draw_idle``).
+One example: x is (n,), W is (m, n), z and a are (m,). CSS classes start with ``nn-01-``.
 """
 from __future__ import annotations
 
-import html as _html
+from html import escape as _esc
 
 import numpy as np
 
-from .. import formulas as F
+from .. import fmt
+from ..activations import get_activation
+from ..fmt import sym
+from ..i18n import tr
 from ..layers import Dense
 from ..network import Network
-from ..widgets import LiveView, set_value
+from ..widgets import (COLORS, Chart, Controls, DiagramView, LiveView, Row, Scene, SceneView,
+                       TemplateView, diverging, eq, grid_slider, group, lhs, matrix, op, slider,
+                       table, toggle)
 
-__all__ = ["ROW_COLORS", "row_color", "colored_matrix_html", "show", "forward_trace", "network_png", "rows_html", "RowsView",
-           "INGREDIENTS", "DISHES", "RECIPE", "recipe_network", "recipe_html", "plot_recipe",
-           "update_recipe", "RecipeWidget",
-           "shapes_network", "shapes_html", "plot_layer_shape", "update_layer_shape",
-           "ShapesWidget",
-           "fc_params", "conv_params", "rnn_params", "conv_matrix", "conv_kernel",
-           "params_html", "plot_connections", "update_connections", "ConnectionsWidget"]
-
-# The note's colours for row 1 and row 2 of W ("each row is a feature extractor"); rows 3–5
-# (which the note leaves uncoloured) get three more distinct colours so every neuron has one.
+# The note's colours for rows 1 and 2 of W ("each row is a feature extractor"); rows 3–5, which
+# the note leaves uncoloured, get three more so that every neuron has one.
 ROW_COLORS = ("#FF8A65", "#4DB6AC", "#BA68C8", "#FFD54F", "#7986CB")
-FADED = "#EEEEEE"
+FADED, GREY, INK = "#EEEEEE", "#BDBDBD", "#424242"
 
 
 def row_color(i: int) -> str:
@@ -47,120 +39,188 @@ def row_color(i: int) -> str:
     return ROW_COLORS[i % len(ROW_COLORS)]
 
 
-def colored_matrix_html(W, caption: str = "W", highlight=None, digits: int = 2,
-                        key: str = "W", row_labels=None, col_labels=None) -> str:
-    """W as an HTML matrix with row i on ``row_color(i)``; with ``highlight = i`` the other rows
-    are faded. Entries carry ``data-key="{key}-i-j"`` (1-based)."""
-    W = np.atleast_2d(np.asarray(W, dtype=float))
-    head = ""
-    if col_labels is not None:
-        head = "<tr>" + ("<td></td>" if row_labels is not None else "") + "".join(
-            f'<td style="font-size:10px;color:#616161;text-align:center">{_html.escape(c)}</td>'
-            for c in col_labels) + "</tr>"
-    rows = []
-    for i, row in enumerate(W):
-        on = highlight is None or highlight == i
-        bg = row_color(i) if on else FADED
-        style = f"background:{bg}" + ("" if on else ";color:#9E9E9E")
-        label = ""
-        if row_labels is not None:
-            label = (f'<td style="font-size:10px;color:#616161;text-align:left">'
-                     f"{_html.escape(row_labels[i])}</td>")
-        cells = "".join(f'<td style="{style}" data-key="{key}-{i + 1}-{j + 1}">'
-                        f"{F.num(v, digits)}</td>" for j, v in enumerate(row))
-        cls = ' class="nn-row-on"' if highlight == i else ""
-        rows.append(f"<tr{cls}>{label}{cells}</tr>")
-    cap = f'<span class="nn-cap">{_html.escape(caption)}</span>' if caption else ""
-    return f'<span class="nn-mat"><table>{head}{"".join(rows)}</table>{cap}</span>'
-
-
-def show(*parts):
-    """An ``IPython.display.HTML`` of the given HTML strings, with the panels' CSS."""
-    from IPython.display import HTML
-    return HTML(F.CSS + "".join(parts))
-
-
 def forward_trace(net: Network, x):
     """The forward pass only (z and a of every layer): ``net.trace(x, 0, backward=False)``."""
     return net.trace(x, np.zeros(net.n_out), backward=False)
 
 
-def network_png(t, width: float = 3.0, height: float = 2.3):
-    """A still picture of trace ``t``'s network (nnlib.plotting.plot_network), rendered by Agg
-    to a PNG ``IPython.display.Image``: no live canvas for a picture that never changes."""
-    import io
-
-    from IPython.display import Image
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    from .. import plotting as P
-    fig = Figure(figsize=(width, height), dpi=80)
-    FigureCanvasAgg(fig)
-    art = P.plot_network(fig.add_axes([0.0, 0.0, 1.0, 1.0]), t, labels=True)
-    art.title.set_visible(False)           # the layer names stay; the title would overlap them
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
-    return Image(buf.getvalue())
+def network_view(t) -> DiagramView:
+    """Trace ``t``'s network as a still picture: the toolkit's diagram, each wᵢⱼ on its edge."""
+    view = DiagramView(t.network, edge_labels=True, css="nn-01-network")
+    view.update(t)
+    return view
 
 
-# =========================================================================================
-# each row of W is a feature extractor: z_i = Σ_j w_ij x_j + b_i
-# =========================================================================================
-
-def rows_html(t, l: int = 1, digits: int = 2) -> str:
-    r"""One line per output neuron i of layer l, in row i's colour:
-
-    .. math:: z_i = w_{i1} x_1 + \dots + w_{in} x_n + b_i, \qquad a_i = f(z_i)
-
-    The products :math:`w_{ij} x_j` are written out for reading; :math:`z_i` and :math:`a_i`
-    are nnlib's (``data-key`` ``row-z-i``, ``row-a-i``)."""
-    lt, x = t[l], np.ravel(t[l - 1].a)
-    prev = "x" if l == 1 else "a"
-    lines = []
-    for i, (w, b) in enumerate(zip(lt.W, lt.b)):
-        terms = " + ".join(f"({F.num(wij, digits)})({F.num(xj, digits)})"
-                           for wij, xj in zip(w, x))
-        symbolic = " + ".join(f"{F.sym('w', None, i + 1, j + 1)}{F.sym(prev, None, j + 1)}"
-                              for j in range(len(x)))
-        lines.append(
-            f'<div class="nn-eq" style="border-left:6px solid {row_color(i)};padding-left:6px">'
-            f'<span class="nn-lhs">{F.sym("z", None, i + 1)} = {symbolic} + '
-            f'{F.sym("b", None, i + 1)}</span>'
-            f'<span class="nn-op">=</span><span>{terms} + ({F.num(b, digits)})</span>'
-            f'<span class="nn-op">=</span>'
-            f'<b data-key="row-z-{i + 1}">{F.num(lt.z[i], 4)}</b>'
-            f'<span class="nn-op">→</span>'
-            f'<span>{F.sym("a", None, i + 1)} = {lt.activation}(z) = </span>'
-            f'<b data-key="row-a-{i + 1}">{F.num(lt.a[i], 4)}</b></div>')
-    return ('<div class="nn-h">row i of W → output neuron i '
-            '(each row is a feature extractor)</div>' + "".join(lines))
+def _bar(i: int, html: str, cls: str = "nn-eq") -> str:
+    """A line marked on its left with row i's colour (0-based)."""
+    return (f'<div class="{cls}" style="border-left:6px solid {row_color(i)};padding-left:6px">'
+            f"{html}</div>")
 
 
-class RowsView:
-    """A live :func:`rows_html` of ``panel``'s trace (updated with the panel: ``on_trace``)."""
+def _column(doc, key, values, digits, names, styles, caption) -> str:
+    """A column vector with a name beside each entry (ingredients, dishes)."""
+    rows = "".join(f'<tr><td class="nn-note">{_esc(n)}</td><td style="{s}">'
+                   f'{doc.num(f"{key}-{i + 1}", v, digits)}</td></tr>'
+                   for i, (v, n, s) in enumerate(zip(values, names, styles)))
+    return _mat(rows, caption)
 
-    def __init__(self, panel, l: int = 1, css: str = "nn-01-rows"):
-        import ipywidgets as widgets
-        self.l = l
-        self.widget = widgets.HTML("").add_class(css).add_class("nn-live")
-        panel.on_trace(self.update)
+
+def _mat(rows: str, caption: str) -> str:
+    cap = f'<span class="nn-cap">{_esc(caption)}</span>' if caption else ""
+    return f'<span class="nn-mat"><table>{rows}</table>{cap}</span>'
+
+
+def row_matrix(doc, key: str, W, caption="", d: int = 2, lit=None, cols=None) -> str:
+    """W as a bracketed matrix, row i on row i's colour; ``lit`` = i (1-based) fades the other
+    rows; ``cols``: a name above each column. Entries are slots ``{key}-i-j``."""
+    W = np.atleast_2d(np.asarray(W, dtype=float))
+    out = [] if cols is None else ["<tr>" + "".join(
+        f'<td class="nn-note" style="text-align:center">{_esc(c)}</td>' for c in cols) + "</tr>"]
+    for i, row in enumerate(W):
+        style = (f"background:{row_color(i)}" if lit in (None, i + 1)
+                 else f"background:{FADED};color:#9E9E9E")
+        out.append("<tr>" + "".join(f'<td style="{style}">{doc.num(f"{key}-{i + 1}-{j + 1}", v, d)}'
+                                    "</td>" for j, v in enumerate(row)) + "</tr>")
+    return _mat("".join(out), caption)
+
+
+# --- the five steps: builders build(…, doc) for show() and the views --------------------------
+
+def input_column(x, doc) -> str:
+    """Step 1: the input vector x, an (n×1) column."""
+    return eq(matrix(doc, "x", x, "input", f"x ({len(x)}×1)", 2))
+
+
+def weight_rows(W, doc) -> str:
+    """Step 2: W in the note's row colours, and what each row is (neuron i's input weights)."""
+    m, n = np.shape(W)
+    ws = [f"{sym('w', None, i, 1)} … {sym('w', None, i, n)}" for i in range(1, m + 1)]
+    return eq(lhs("W"), op("="), row_matrix(doc, "W", W, f"W ({m}×{n})")) + "".join(
+        _bar(i, _esc(tr("fc.W.row", i=i + 1, w=w)), "nn-note") for i, w in enumerate(ws))
+
+
+def _row_lines(t, doc, full: bool) -> str:
+    """One line per neuron i in row i's colour: zᵢ = Σⱼ wᵢⱼ xⱼ (+ bᵢ), the products written out,
+    = nnlib's zᵢ (→ aᵢ = f(zᵢ) when ``full``). Slots row-z-i, row-a-i, row-dead-i, …"""
+    lt, x, lines = t[1], np.ravel(t[0].a), []
+    for i, w in enumerate(lt.W):
+        k, z_k = i + 1, sym("z", None, i + 1)
+        names = " + ".join(f"{sym('w', None, k, j)}{sym('x', None, j)}"
+                           for j in range(1, len(x) + 1))
+        terms = " + ".join(f"({doc.num(f'row-w-{k}-{j}', wj, 2)})"
+                           f"({doc.num(f'row-x-{k}-{j}', xj, 2)})"
+                           for j, (wj, xj) in enumerate(zip(w, x), start=1))
+        if full:
+            names += f" + {sym('b', None, k)}"
+            terms += f" + ({doc.num(f'row-b-{k}', lt.b[i], 2)})"
+        line = (f'<span class="nn-lhs">{z_k} = {names}</span>{op("=")}<span>{terms}</span>{op("=")}'
+                f'<b>{doc.num(f"row-z-{k}", lt.z[i])}</b>')
+        if full:
+            dead = tr("fc.rows.dead", i=k) if lt.activation == "relu" and lt.dead[i] else ""
+            line += (f'{op("→")}<span>{sym("a", None, k)} = {lt.activation}({z_k}) = </span>'
+                     f'<b>{doc.num(f"row-a-{k}", lt.a[i])}</b> <span class="nn-note">'
+                     f'{doc.text(f"row-dead-{k}", dead)}</span>')
+        lines.append(_bar(i, line))
+    return f'<div class="nn-h">{_esc(tr("fc.rows.title"))}</div>' + "".join(lines)
+
+
+def linear_eq(t, doc) -> str:
+    """Step 3, z = W·x for a layer without bias (identity f): the matrices, then row by row."""
+    return eq(row_matrix(doc, "W", t[1].W, "W"), op("·"), matrix(doc, "x", t[0].a, "input", "x", 2),
+              op("="), matrix(doc, "z", t[1].z, "output", "z = W·x")) + _row_lines(t, doc, False)
+
+
+def bias_eq(t_linear, t, doc) -> str:
+    """Step 4, z′ = W·x + b: ``t_linear`` the layer without its bias, ``t`` with it."""
+    return eq(matrix(doc, "Wx", t_linear[1].z, "output", "W·x"), op("+"),
+              matrix(doc, "b", t[1].b, "bias", "b"), op("="),
+              matrix(doc, "z", t[1].z, "output", "z′ = W·x + b"))
+
+
+def activations_table(a_by_f: dict, doc) -> str:
+    """Step 5: a = f(z′) under each activation f (``{name: a}``), the same z′ for all."""
+    m = len(next(iter(a_by_f.values())))
+    head = ["f"] + [f"{sym('a', None, i)} = f({sym('z′', None, i)})" for i in range(1, m + 1)]
+    return table(head, [("", [f'<td class="nn-sym">{f}</td>'] + [
+        doc.num(f"act-{f}-{i}", v, tag="td") for i, v in enumerate(a, start=1)])
+        for f, a in a_by_f.items()])
+
+
+def rows_eq(t, doc) -> str:
+    """Every row of layer 1: zᵢ = Σⱼ wᵢⱼ xⱼ + bᵢ → aᵢ = f(zᵢ), with the numbers, in row colours."""
+    return _row_lines(t, doc, True)
+
+
+class RowsView(TemplateView):
+    """:func:`rows_eq` of ``panel``'s trace, live (it follows the panel)."""
+
+    def __init__(self, panel=None, css: str = "nn-01-rows"):
+        super().__init__(rows_eq, css)
+        if panel is not None:
+            panel.follow(self, key=css)
+
+
+class ActivationView(SceneView):
+    """a = f(z) (green) and f′(z) (dashed) of layer 1's activation; each neuron's (zᵢ, aᵢ) and
+    (zᵢ, f′(zᵢ)) marked in its row colour and read out below. The axes are drawn again only
+    when the activation changes (the panel's menu). f′ is nnlib's (the trace is forward-only)."""
+    Z = (-4.0, 4.0)
+
+    def __init__(self, panel=None, css: str = "nn-01-activation"):
+        super().__init__(css=css)
+        self.drawn, self.chart = None, None
+        if panel is not None:
+            panel.follow(self, key=css)
+
+    def _draw(self, name: str, m: int):
+        act, s = get_activation(name), Scene(440, 252 + 18 * m)
+        self.chart = None
+        if not act.elementwise:
+            s.text(None, 220, 120, tr("fc.act.not_elementwise", f=name), font_size=12)
+            return self.draw(s)
+        z = np.linspace(*self.Z, 161)                # z = 0 (the ReLU kink) is a point
+        a, d = act.f(z), act.fprime(z, act.f(z))
+        lo, hi = min(a.min(), d.min(), 0.0), max(a.max(), d.max(), 1.0)
+        c = Chart(s, (50, 34, 370, 172), self.Z, (lo - 0.1 * (hi - lo), hi + 0.1 * (hi - lo)),
+                  xlabel="z", title=tr("fc.act.title", l=1, f=name), id="act")
+        s.line(None, c.px(0), c.y0, c.px(0), c.y0 + c.h, stroke=GREY)
+        s.line(None, c.x0, c.py(0), c.x0 + c.w, c.py(0), stroke=GREY)
+        for key, colour, width, dash, ys, label, y in (
+                ("a", "#2E7D32", 2.2, None, a, "a = f(z)", 48),
+                ("fp", "#AD1457", 1.5, "5 3", d, "f′(z)", 64)):
+            c.add_line(key, colour, width, dash)["d"] = c.line(key, z, ys)[f"act-{key}"]["d"]
+            s.line(None, 60, y, 82, y, stroke=colour, stroke_width=width, stroke_dasharray=dash)
+            s.text(None, 88, y + 4, label, font_size=11.5, text_anchor="start")
+        for i in range(m):
+            c.add_point(f"fp-{i + 1}", "#fff", 4, stroke=row_color(i), stroke_width=2)
+            c.add_point(f"a-{i + 1}", row_color(i), 6, stroke=INK)
+            s.circle(None, 56, 248 + 18 * i, 5, fill=row_color(i), stroke=INK)
+            s.text(f"r-{i + 1}", 66, 252 + 18 * i, "", font_size=12.5, text_anchor="start")
+        self.chart = c
+        self.draw(s)
 
     def update(self, t):
-        value = rows_html(t, self.l)
-        if self.widget.value != value:
-            self.widget.value = value
+        name, z, a = t[1].activation, np.ravel(t[1].z), np.ravel(t[1].a)
+        if self.drawn != (name, len(z)):
+            self._draw(name, len(z))
+            self.drawn = (name, len(z))
+        if self.chart is None:
+            return
+        c, up = self.chart, {}
+        for i, (zi, ai, di) in enumerate(zip(z, a, get_activation(name).fprime(z, a)), start=1):
+            up.update({**c.point(f"a-{i}", zi, ai), **c.point(f"fp-{i}", zi, di)})
+            zs, off = sym("z", None, i), "" if c.inside(zi, ai) else " " + tr("fc.act.outside")
+            up[f"r-{i}"] = {"text": f"{zs} = {fmt.num(zi, 2)} → {sym('a', None, i)} = {name}({zs})"
+                                    f" = {fmt.num(ai, 2)},  f′({zs}) = {fmt.num(di, 2)}{off}"}
+        self.updates = up
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
 
+# --- the lesson widgets ------------------------------------------------------------------------
 
-# =========================================================================================
-# the cooking analogy: ingredients → recipe (W) → flavours
-# =========================================================================================
+# --- the cooking analogy: ingredients → recipe W → flavours ------------------------------------
 
 INGREDIENTS = ("tomato", "egg", "salt", "sugar")
-DISHES = ("savoury", "sweet-sour")
+DISHES = ("savoury", "sweet_sour")
 # row 1 (炒鸡蛋风味): 2 egg + 1 tomato + a little salt; row 2 (凉拌糖番茄): 1 tomato + 3 sugar
 RECIPE = np.array([[1.0, 2.0, 0.2, 0.0],
                    [1.0, 0.0, 0.0, 3.0]])
@@ -172,158 +232,91 @@ def recipe_network(recipe=RECIPE) -> Network:
     return Network([Dense(recipe, np.zeros(recipe.shape[0]), "identity")])
 
 
-def recipe_html(t, highlight: int = 0) -> str:
-    """z = W·x with ingredient and dish names, row ``highlight`` (0-based) lit, the rest faded;
-    then the lit row written out. Numbers: ``data-key`` ``W-i-j``, ``x-j``, ``z-i``."""
-    lt, x = t[1], np.ravel(t[0].a)
-    out_cells = []
-    for i, v in enumerate(lt.z):
-        on = i == highlight
-        style = (f"background:{row_color(i)};font-weight:700" if on
-                 else f"background:{FADED};color:#9E9E9E")
-        out_cells.append(f'<tr><td style="{style}" data-key="z-{i + 1}">{F.num(v, 2)}</td>'
-                         f'<td style="font-size:10px;color:#616161;text-align:left">'
-                         f"{DISHES[i]}</td></tr>")
-    x_cells = "".join(f'<tr><td style="font-size:10px;color:#616161;text-align:left">{name}'
-                      f'</td><td style="background:{F.COLORS["input"]}" data-key="x-{j + 1}">'
-                      f"{F.num(v, 2)}</td></tr>" for j, (name, v) in enumerate(zip(INGREDIENTS, x)))
-    eq = F.eq(F.lhs("flavours z"), F.op("="),
-             colored_matrix_html(lt.W, "recipe W (rows = dishes)", highlight, 1,
-                                 col_labels=INGREDIENTS),
-             F.op("·"),
-             f'<span class="nn-mat"><table>{x_cells}</table>'
-             f'<span class="nn-cap">ingredients x</span></span>',
-             F.op("="),
-             f'<span class="nn-mat"><table>{"".join(out_cells)}</table>'
-             f'<span class="nn-cap">z = W x</span></span>')
-    i = highlight
-    terms = " + ".join(f"{F.num(w, 1)}·{name}" for w, name in zip(lt.W[i], INGREDIENTS) if w)
-    nums = " + ".join(f"{F.num(w, 1)}·{F.num(v, 2)}" for w, v in zip(lt.W[i], x) if w)
-    line = (f'<div class="nn-eq nn-01-recipe-line" style="border-left:6px solid '
-            f'{row_color(i)};padding-left:6px">row {i + 1} → output neuron {i + 1} '
-            f'({DISHES[i]}): {F.sym("z", None, i + 1)} = {terms} = {nums} = '
-            f'<b data-key="line-z">{F.num(lt.z[i], 2)}</b></div>')
-    return eq + line
-
-
-def plot_recipe(ax, recipe=RECIPE):
-    """Ingredients (left) → dishes (right): one edge per nonzero recipe weight, width ∝ w.
-    Returns the artists for :func:`update_recipe`."""
-    from matplotlib.patches import Circle
-    recipe = np.asarray(recipe, dtype=float)
-    m, n = recipe.shape
-    y_in = (np.arange(n)[::-1] - (n - 1) / 2) * 1.0
-    y_out = (np.arange(m)[::-1] - (m - 1) / 2) * 1.6
-    x_in, x_out, r = 0.0, 2.6, 0.28
-    edges = [[None] * n for _ in range(m)]
-    wmax = float(np.abs(recipe).max()) or 1.0
-    for i in range(m):
-        for j in range(n):
-            (line,) = ax.plot([x_in + r, x_out - r], [y_in[j], y_out[i]], lw=0.8 + 4 *
-                              abs(recipe[i, j]) / wmax, solid_capstyle="round", zorder=1)
-            line.set_visible(recipe[i, j] != 0)
-            edges[i][j] = line
-    in_text, out_nodes, out_text = [], [], []
-    for j, y in enumerate(y_in):
-        ax.add_patch(Circle((x_in, y), r, fc=F.COLORS["input"], ec="#424242", lw=1, zorder=2))
-        in_text.append(ax.text(x_in - r - 0.12, y, "", ha="right", va="center", fontsize=9))
-    for i, y in enumerate(y_out):
-        c = Circle((x_out, y), r + 0.05, fc=F.COLORS["output"], ec="#424242", lw=1, zorder=2)
-        ax.add_patch(c)
-        out_nodes.append(c)
-        out_text.append(ax.text(x_out + r + 0.15, y, "", ha="left", va="center", fontsize=9))
-    ax.set_xlim(-1.7, 4.6)
-    ax.set_ylim(min(y_in.min(), y_out.min()) - 0.5, max(y_in.max(), y_out.max()) + 0.5)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    return {"edges": edges, "in_text": in_text, "out_nodes": out_nodes, "out_text": out_text}
-
-
-def update_recipe(art, t, highlight: int = 0):
-    """Put the trace's ingredients and flavours on the picture; light row ``highlight``'s
-    edges and output neuron in its row colour, fade the others."""
-    x, z = np.ravel(t[0].a), np.ravel(t[1].z)
-    for j, text in enumerate(art["in_text"]):
-        text.set_text(f"{INGREDIENTS[j]} {x[j]:.1f}")
-    for i, row in enumerate(art["edges"]):
-        on = i == highlight
-        for line in row:
-            line.set_color(row_color(i) if on else "#BDBDBD")
-            line.set_alpha(1.0 if on else 0.5)
-            line.set_zorder(1.5 if on else 1)
-        node = art["out_nodes"][i]
-        node.set_facecolor(row_color(i) if on else F.COLORS["output"])
-        node.set_linewidth(2.5 if on else 1.0)
-        art["out_text"][i].set_text(f"{DISHES[i]}\nz{i + 1} = {z[i]:.2f}")
-        art["out_text"][i].set_fontweight("bold" if on else "normal")
-    return art
+def recipe_eq(t, row: int, doc) -> str:
+    """z = W·x with ingredient and dish names, ``row`` (1-based) lit, the others faded; then the
+    lit row written out. Slots W-i-j, x-j, z-i, line-x-…, line-z."""
+    lt, x, i = t[1], np.ravel(t[0].a), row - 1
+    food = [tr(f"fc.recipe.{k}") for k in INGREDIENTS]
+    dish = [tr(f"fc.recipe.{k}") for k in DISHES]
+    lit = [f"background:{row_color(r)};font-weight:700" if r == i
+           else f"background:{FADED};color:#9E9E9E" for r in range(len(dish))]
+    used = [(w, f, v) for w, f, v in zip(lt.W[i], food, x) if w]
+    line = (_esc(tr("fc.recipe.line", i=row, dish=dish[i])) + f"{sym('z', None, row)} = "
+            + " + ".join(f"{fmt.num(w, 1)}·{_esc(f)}" for w, f, _ in used) + " = "
+            + " + ".join(f"{fmt.num(w, 1)}·{doc.num(f'line-x-{n}', v, 1)}"
+                         for n, (w, _, v) in enumerate(used, start=1))
+            + f' = <b>{doc.num("line-z", lt.z[i], 2)}</b>')
+    blue = [f"background:{COLORS['input']}"] * len(x)
+    return eq(lhs(tr("fc.recipe.flavours")), op("="),
+              row_matrix(doc, "W", lt.W, tr("fc.recipe.W"), 1, row, food), op("·"),
+              _column(doc, "x", x, 1, food, blue, tr("fc.recipe.x")), op("="),
+              _column(doc, "z", lt.z, 2, dish, lit, "z = W x")) + _bar(i, f"<span>{line}</span>")
 
 
 class RecipeWidget(LiveView):
-    r"""The note's cooking analogy, live: ingredient sliders x (tomato, egg, salt, sugar), the
-    recipe W (row 1 = 炒鸡蛋风味, row 2 = 凉拌糖番茄), flavours :math:`z = W x` from a Dense
-    layer with identity activation (:func:`recipe_network`). The row toggle lights one row of
-    W, its edges and the output neuron it produces.
+    r"""The note's cooking analogy, live: ingredient sliders x, the recipe W (row 1 = 炒鸡蛋风味,
+    row 2 = 凉拌糖番茄), flavours z = W x from :func:`recipe_network`; the row toggle lights one
+    row of W, its edges and the dish it makes. The picture: ingredients → dishes, one edge per
+    nonzero weight (width ∝ w, the amount written on it).
 
-    CSS: root ``nn-01-recipe``; sliders ``nn-01-tomato|egg|salt|sugar``; toggle
-    ``nn-01-recipe-row``; numbers ``nn-01-recipe-values``; figure ``nn-01-recipe-plot``.
-    """
+    CSS: root ``nn-01-recipe``; sliders ``nn-tomato`` … ``nn-sugar``; toggle ``nn-row``; picture
+    ``nn-01-recipe-picture``; formula ``nn-01-recipe-values``."""
 
-    def __init__(self, x=(2.0, 3.0, 1.0, 1.0), recipe=RECIPE, highlight: int = 0):
-        import ipywidgets as widgets
-        import matplotlib.pyplot as plt
-
-        from .. import plotting as P
-        from ..widgets import ErrorArea, canvas_widget, slider
+    def __init__(self, x=(2.0, 3.0, 1.0, 1.0), recipe=RECIPE, row: int = 1):
+        super().__init__()
         self.net = recipe_network(recipe)
-        self.sliders = [slider(v, 0.0, 5.0, name, [f"nn-01-{name}"], step=0.1, width="250px")
-                        for name, v in zip(INGREDIENTS, x)]
-        for s in self.sliders:
-            s.style.description_width = "50px"
-        self.row = widgets.ToggleButtons(
-            options=[(f"row {i + 1}", i) for i in range(len(DISHES))], value=highlight,
-            tooltips=[f"light row {i + 1} of W and output neuron {i + 1} ({d})"
-                      for i, d in enumerate(DISHES)],
-            description="light", style={"button_width": "88px", "description_width": "50px"}
-        ).add_class("nn-01-recipe-row")
-        self.errors = ErrorArea()
-        self.html = widgets.HTML("").add_class("nn-01-recipe-values")
-        with plt.ioff():
-            self.fig = P.figure(4.2, 2.6)
-            ax = self.fig.add_axes([0.0, 0.0, 1.0, 1.0])
-            self.art = plot_recipe(ax, recipe)
+        W = self.net.layers[0].W
+        (m, n), wmax = W.shape, float(np.abs(W).max()) or 1.0
         self.trace = None
-        self.timings = []
-        for s in self.sliders:
-            s.observe(self._on_change, "value")
-        self.row.observe(self._on_change, "value")
-        controls = widgets.VBox([widgets.HTML('<div class="nn-h">ingredients x</div>')]
-                                + self.sliders + [self.row],
-                                layout={"border": "1px solid #e0e0e0", "padding": "2px 4px"})
-        self.widget = widgets.VBox([
-            widgets.HTML(F.CSS, layout={"display": "none"}),
-            widgets.HBox([controls, canvas_widget(self.fig, "nn-01-recipe-plot")],
-                         layout={"flex_flow": "row wrap", "grid_gap": "10px"}),
-            self.errors.html, self.errors.debug, self.html]).add_class("nn-01-recipe")
+        self.controls = self.watch(Controls(css="nn-01-recipe-controls", groups=[
+            group(tr("fc.recipe.inputs"), [slider(k, tr(f"fc.recipe.{k}"), v, 0, 5, 0.1)
+                                           for k, v in zip(INGREDIENTS, x)]),
+            group(tr("fc.recipe.light"), [toggle("row", "", row, [
+                (r, tr("fc.row", i=r)) for r in range(1, m + 1)])])]))
+        s = Scene(520, 250)
+        y_in = 125 + (np.arange(n) - (n - 1) / 2) * 54
+        y_out = 125 + (np.arange(m) - (m - 1) / 2) * 120
+        for i, j in np.argwhere(W != 0):
+            f = 0.25 if i == 0 else 0.6                  # where its amount is written on the edge
+            s.line(f"e-{i}-{j}", 142, y_in[j], 288, y_out[i], stroke=GREY,
+                   stroke_width=1 + 4 * abs(W[i, j]) / wmax, stroke_linecap="round")
+            s.text(None, 142 + f * 146, y_in[j] + f * (y_out[i] - y_in[j]) - 4,
+                   fmt.num(W[i, j], 1), font_size=10.5, fill="#616161", paint_order="stroke",
+                   stroke="#fff", stroke_width=3)
+        for j, y in enumerate(y_in):
+            s.circle(None, 120, y, 20, fill=COLORS["input"], stroke=INK)
+            s.text(f"in-{j}", 92, y + 4, "", text_anchor="end")
+        for i, y in enumerate(y_out):
+            s.circle(f"out-{i}", 312, y, 24, fill=COLORS["output"], stroke=INK)
+            s.text(f"outz-{i}", 312, y + 5, "", font_size=12)
+            s.text(f"dish-{i}", 344, y + 5, f"{tr(f'fc.recipe.{DISHES[i]}')}  "
+                   f"{sym('z', None, i + 1)}", text_anchor="start")
+        self.picture = SceneView(s, "nn-01-recipe-picture")
+        self.formula = TemplateView(recipe_eq, "nn-01-recipe-values")
+        self.layout(Row([self.controls, self.picture]), self.formula, css="nn-01-recipe")
         self.refresh()
 
     def compute(self):
-        x = np.array([s.value for s in self.sliders])
-        t = self.net.trace(x, np.zeros(self.net.n_out), backward=False)
-        if not np.all(np.isfinite(t.output)):
-            raise ValueError("a flavour is not finite; kept the last good state")
-        return t
+        v = self.controls.values
+        return forward_trace(self.net, [v[k] for k in INGREDIENTS]), int(v["row"])
 
-    def show(self, t):
-        update_recipe(self.art, t, self.row.value)
-        set_value(self.html, recipe_html(t, self.row.value))
-        self.trace = t
-        self.fig.canvas.draw_idle()
+    def show(self, result):
+        t, row = result
+        x, z, W = np.ravel(t[0].a), np.ravel(t[1].z), t[1].W
+        up = {f"in-{j}": {"text": f"{tr(f'fc.recipe.{k}')} {fmt.num(v, 1)}"}
+              for j, (k, v) in enumerate(zip(INGREDIENTS, x))}
+        for i in range(W.shape[0]):
+            on, bold = i == row - 1, {"font-weight": 700 if i == row - 1 else 400}
+            up.update({f"e-{i}-{j}": {"stroke": row_color(i) if on else GREY,
+                                      "opacity": 1 if on else 0.5} for j in np.flatnonzero(W[i])})
+            up[f"out-{i}"] = {"fill": row_color(i) if on else COLORS["output"],
+                              "stroke-width": 2.5 if on else 1}
+            up[f"outz-{i}"], up[f"dish-{i}"] = {"text": fmt.num(z[i], 1), **bold}, bold
+        self.trace, self.picture.updates = t, up
+        self.formula.update(t, row)
 
 
-# =========================================================================================
-# from one neuron (a row vector w) to a layer (a matrix W)
-# =========================================================================================
+# --- from one neuron (a row vector w) to a layer (a matrix W) ----------------------------------
 
 SHAPES_X = np.array([1.0, -0.5, 2.0])
 
@@ -332,139 +325,83 @@ def shapes_network(m: int, n: int = 3, max_m: int = 5, seed: int = 0) -> Network
     """A Dense layer of m neurons on n inputs (identity activation), W (m, n) and b (m,) drawn
     once for ``max_m`` rows with a fixed seed: growing m adds rows, the first rows stay."""
     if not 1 <= m <= max_m:
-        raise ValueError(f"m must be 1..{max_m}, got {m}")
+        raise ValueError(tr("fc.shapes.m_range", max_m=max_m, m=m))
     rng = np.random.default_rng(seed)
     W = np.round(rng.uniform(-1, 1, (max_m, n)), 1)
     b = np.round(rng.uniform(-0.5, 0.5, max_m), 1)
     return Network([Dense(W[:m], b[:m], "identity")])
 
 
-def shapes_html(t) -> str:
-    r"""The shapes :math:`(m\times n)(n\times 1) + (m\times 1) = (m\times 1)` written out, then
-    the equation with numbers (z from nnlib; ``data-key`` ``z-i``, ``W-i-j``)."""
+def shapes_eq(t, doc) -> str:
+    """The shapes (m×n)(n×1) + (m×1) = (m×1) written out (slot ``shape``) and what they mean,
+    then z = W·x + b with nnlib's numbers (slots W-i-j, x-j-1, b-i-1, z-i)."""
     lt = t[1]
     m, n = lt.W.shape
-    what = ("one neuron: W is a single row vector wᵀ, z = w·x + b is one number" if m == 1
-            else f"a layer of {m} neurons: {m} rows of W = {m} feature extractors, "
-                 f"z is a column of {m} numbers")
-    shape = (f'<div class="nn-h nn-01-shape" data-shape="{m}x{n}">W ({m}×{n}) · x ({n}×1) '
-             f'+ b ({m}×1) = z ({m}×1) &nbsp;&nbsp;<span style="font-weight:400;'
-             f'color:#616161">{what}</span></div>')
-    zs = "".join(f'<tr><td style="background:{F.COLORS["output"]};border-left:5px solid '
-                 f'{row_color(i)}" data-key="z-{i + 1}">{F.num(v, 2)}</td></tr>'
-                 for i, v in enumerate(lt.z))
-    eq = F.eq(F.lhs("z"), F.op("="), colored_matrix_html(lt.W, f"W ({m}×{n})", digits=1),
-             F.op("·"), F.matrix(t[0].a, "input", f"x ({n}×1)", 1), F.op("+"),
-             F.matrix(lt.b, "bias", f"b ({m}×1)", 1), F.op("="),
-             f'<span class="nn-mat"><table>{zs}</table>'
-             f'<span class="nn-cap">z ({m}×1)</span></span>')
-    return shape + eq
-
-
-def plot_layer_shape(ax, n: int = 3, max_m: int = 5):
-    """n inputs and ``max_m`` output neurons, all pre-drawn (shown or hidden by
-    :func:`update_layer_shape`); the edges into neuron i are row i of W, in row i's colour."""
-    from matplotlib.patches import Circle
-    r, x_in, x_out = 0.3, 0.0, 2.4
-    y_in = (np.arange(n)[::-1] - (n - 1) / 2) * 0.9
-    edges = [[ax.plot([], [], lw=1.5, solid_capstyle="round", zorder=1, color=row_color(i))[0]
-              for _ in range(n)] for i in range(max_m)]
-    for j, y in enumerate(y_in):
-        ax.add_patch(Circle((x_in, y), r, fc=F.COLORS["input"], ec="#424242", lw=1, zorder=2))
-        ax.text(x_in, y, F.sym("x", None, j + 1), ha="center", va="center", fontsize=9,
-                zorder=3)
-    nodes, labels = [], []
-    for i in range(max_m):
-        c = Circle((x_out, 0.0), r, fc=F.COLORS["output"], ec=row_color(i), lw=2.5, zorder=2)
-        ax.add_patch(c)
-        nodes.append(c)
-        labels.append(ax.text(x_out, 0.0, F.sym("z", None, i + 1), ha="center", va="center",
-                              fontsize=9, zorder=3))
-    span = (max_m - 1) / 2 * 0.9 + r + 0.1
-    ax.set_xlim(-0.5, x_out + 0.5)
-    ax.set_ylim(-span, span)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    return {"n": n, "r": r, "x_in": x_in, "x_out": x_out, "y_in": y_in, "edges": edges,
-            "nodes": nodes, "labels": labels, "m": None}
-
-
-def update_layer_shape(art, W):
-    """Show the first m = W.shape[0] output neurons (centred) and their edges, width ∝ |wᵢⱼ|."""
-    W = np.atleast_2d(W)
-    m = W.shape[0]
-    r, x_in, x_out, y_in = art["r"], art["x_in"], art["x_out"], art["y_in"]
-    y_out = (np.arange(m)[::-1] - (m - 1) / 2) * 0.9
-    wmax = float(np.abs(W).max()) or 1.0
-    for i, (node, label, row) in enumerate(zip(art["nodes"], art["labels"], art["edges"])):
-        on = i < m
-        node.set_visible(on)
-        label.set_visible(on)
-        for j, line in enumerate(row):
-            line.set_visible(on)
-            if on:
-                line.set_data([x_in + r, x_out - r], [y_in[j], y_out[i]])
-                line.set_linewidth(0.6 + 3.0 * abs(W[i, j]) / wmax)
-                line.set_linestyle("-" if W[i, j] >= 0 else (0, (3, 2)))
-        if on and art["m"] != m:
-            node.set_center((x_out, y_out[i]))
-            label.set_position((x_out, y_out[i]))
-    art["m"] = m
-    return art
+    what = tr("fc.shapes.one") if m == 1 else tr("fc.shapes.many", m=m)
+    shape = doc.text("shape", f"W ({m}×{n}) · x ({n}×1) + b ({m}×1) = z ({m}×1)")
+    zs = "".join(f'<tr><td class="nn-output" style="border-left:5px solid {row_color(i)}">'
+                 f'{doc.num(f"z-{i + 1}", v, 2)}</td></tr>' for i, v in enumerate(lt.z))
+    return (f'<div class="nn-h">{shape} &nbsp; <span class="nn-note">{_esc(what)}</span></div>'
+            + eq(lhs("z"), op("="), row_matrix(doc, "W", lt.W, f"W ({m}×{n})", 1), op("·"),
+                 matrix(doc, "x", t[0].a, "input", f"x ({n}×1)", 1), op("+"),
+                 matrix(doc, "b", lt.b, "bias", f"b ({m}×1)", 1), op("="),
+                 _mat(zs, f"z ({m}×1)")))
 
 
 class ShapesWidget(LiveView):
-    """A slider for the number of neurons m (1..max_m) of a Dense layer on n fixed inputs:
-    the shapes (m×n)(n×1) = (m×1) written out with nnlib's numbers, and the diagram growing
-    (all artists pre-drawn for max_m and shown/hidden: a move only changes visibility).
+    """A slider for the number of neurons m (1..max_m) of a Dense layer on n fixed inputs: the
+    shapes (m×n)(n×1) = (m×1) written out with nnlib's numbers, and the layer growing row by row
+    (each neuron drawn once in its row's colour and shown, hidden, moved; dashed: w < 0).
 
-    CSS: root ``nn-01-shapes``; slider ``nn-01-m``; numbers ``nn-01-shapes-values``;
-    figure ``nn-01-shapes-plot``.
-    """
+    CSS: root ``nn-01-shapes``; slider ``nn-m``; picture ``nn-01-shapes-picture``; formula
+    ``nn-01-shapes-values``."""
 
     def __init__(self, m: int = 2, n: int = 3, max_m: int = 5, x=SHAPES_X):
-        import ipywidgets as widgets
-        import matplotlib.pyplot as plt
-
-        from .. import plotting as P
-        from ..widgets import ErrorArea, canvas_widget
+        super().__init__()
         self.n, self.max_m, self.x = n, max_m, np.asarray(x, dtype=float)
-        self.m = widgets.IntSlider(value=m, min=1, max=max_m, description="m",
-                                   continuous_update=True, style={"description_width": "30px"},
-                                   layout={"width": "230px"})
-        self.m.add_class("nn-slider").add_class("nn-01-m")
-        self.errors = ErrorArea()
-        self.html = widgets.HTML("").add_class("nn-01-shapes-values")
-        with plt.ioff():
-            self.fig = P.figure(2.3, 3.0)
-            ax = self.fig.add_axes([0.0, 0.0, 1.0, 1.0])
-            self.art = plot_layer_shape(ax, n, max_m)
         self.trace = None
-        self.timings = []
-        self.m.observe(self._on_change, "value")
-        self.widget = widgets.VBox([
-            widgets.HTML(F.CSS, layout={"display": "none"}),
-            widgets.HBox([widgets.VBox([self.m, self.html]),
-                          canvas_widget(self.fig, "nn-01-shapes-plot")],
-                         layout={"flex_flow": "row wrap", "grid_gap": "10px",
-                                 "align_items": "center"}),
-            self.errors.html, self.errors.debug]).add_class("nn-01-shapes")
+        self.controls = self.watch(Controls(css="nn-01-shapes-controls", groups=[
+            group(tr("fc.shapes.group"), [grid_slider("m", "m", m, list(range(1, max_m + 1)))])]))
+        s = Scene(250, 40 + 56 * max_m)
+        self.mid = mid = s.height / 2
+        y_in = mid + (np.arange(n) - (n - 1) / 2) * 56
+        for i in range(max_m):
+            for j in range(n):
+                s.line(f"e-{i}-{j}", 68, y_in[j], 172, mid, stroke=row_color(i),
+                       stroke_linecap="round")
+        for j, y in enumerate(y_in):
+            s.circle(None, 50, y, 18, fill=COLORS["input"], stroke=INK)
+            s.text(None, 50, y + 5, sym("x", None, j + 1))
+        for i in range(max_m):
+            s.circle(f"n-{i}", 190, mid, 18, fill=COLORS["output"], stroke=row_color(i),
+                     stroke_width=3)
+            s.text(f"t-{i}", 190, mid + 5, sym("z", None, i + 1))
+        self.picture = SceneView(s, "nn-01-shapes-picture")
+        self.formula = TemplateView(shapes_eq, "nn-01-shapes-values")
+        self.layout(self.controls, Row([self.picture, self.formula],
+                                       layout={"align_items": "center"}), css="nn-01-shapes")
         self.refresh()
 
     def compute(self):
-        net = shapes_network(int(self.m.value), self.n, self.max_m)
-        return net.trace(self.x, np.zeros(net.n_out), backward=False)
+        return forward_trace(shapes_network(int(self.controls.values["m"]), self.n, self.max_m),
+                             self.x)
 
     def show(self, t):
-        update_layer_shape(self.art, t[1].W)
-        set_value(self.html, shapes_html(t))
-        self.trace = t
-        self.fig.canvas.draw_idle()
+        W, hide, up = t[1].W, {"visibility": "hidden"}, {}
+        m, wmax = W.shape[0], float(np.abs(W).max()) or 1.0
+        for i in range(self.max_m):
+            y = self.mid + (i - (m - 1) / 2) * 56
+            up[f"n-{i}"] = {"cy": y, "visibility": "visible"} if i < m else hide
+            up[f"t-{i}"] = {"y": y + 5, "visibility": "visible"} if i < m else hide
+            for j in range(self.n):
+                up[f"e-{i}-{j}"] = hide if i >= m else {
+                    "y2": y, "stroke-width": round(0.6 + 3 * abs(W[i, j]) / wmax, 2),
+                    "stroke-dasharray": None if W[i, j] >= 0 else "5 4", "visibility": "visible"}
+        self.trace, self.picture.updates = t, up
+        self.formula.update(t)
 
 
-# =========================================================================================
-# other ways to connect layers: parameter counts
-# =========================================================================================
+# --- other ways to connect layers: parameter counts -------------------------------------------
 
 def fc_params(n: int, m: int | None = None) -> int:
     """A fully connected layer n → m (m = n by default): m·n weights + m biases."""
@@ -493,7 +430,7 @@ KERNEL_VALUES = (0.9, -0.55, 0.3, -0.95, 0.6, -0.3, 0.75)
 def conv_kernel(k: int) -> np.ndarray:
     """k distinct nonzero kernel weights, so equal colours in the banded matrix are tied."""
     if not 1 <= k <= len(KERNEL_VALUES):
-        raise ValueError(f"kernel size k must be 1..{len(KERNEL_VALUES)}, got {k}")
+        raise ValueError(tr("fc.conn.kernel_range", kmax=len(KERNEL_VALUES), k=k))
     return np.array(KERNEL_VALUES[:k])
 
 
@@ -515,157 +452,122 @@ def conv_matrix(n: int, kernel) -> np.ndarray:
     return M
 
 
-def params_html(n: int, k: int, T: int) -> str:
-    """The three parameter counts (``data-key`` ``p-fc``, ``p-conv``, ``p-rnn``,
-    ``p-rnn-unshared``) with their formulas."""
-    rows = [
-        ("Fully Connected", f"n² + n = {n}² + {n}", fc_params(n), "p-fc",
-         "every input to every output: one weight per pair"),
-        ("Convolutional (1-D)", f"k + 1 = {k} + 1", conv_params(k), "p-conv",
-         "local (k neighbours), shared along the sequence"),
-        ("Recurrent step", f"2n² + n = 2·{n}² + {n}", rnn_params(n), "p-rnn",
-         f"the same W at each of the T = {T} steps"),
-        (f"no sharing, T = {T}", f"T(2n² + n) = {T}·{rnn_params(n)}",
-         rnn_params(n, T=T, shared=False), "p-rnn-unshared", "a new W per step (for contrast)"),
-    ]
+def conv_eq(W_conv, x, z, doc) -> str:
+    """W_conv · x = z, the caption saying how few distinct weights the n×n matrix holds."""
+    k = len(np.unique(W_conv[W_conv != 0]))
+    return eq(matrix(doc, "Wc", W_conv, "weight", tr("fc.conv.caption", n=len(x), k=k), 2),
+              op("·"), matrix(doc, "x", x, "input", "x", 1), op("="),
+              matrix(doc, "z", z, "output", "z", 2))
+
+
+BARS = (("fc", "#FFCC80"), ("conv", "#4DB6AC"), ("rnn", "#7986CB"), ("unshared", "#E0E0E0"))
+MAX_N, MAX_T, GRID = 32, 8, 200
+W_FC = np.random.default_rng(0).uniform(-1, 1, (MAX_N, MAX_N))   # n×n is its top-left corner
+
+
+def _counts(n: int, k: int, T: int):
+    return fc_params(n), conv_params(k), rnn_params(n), rnn_params(n, T=T, shared=False)
+
+
+def params_table(n: int, k: int, T: int, doc) -> str:
+    """The four parameter counts (slots p-fc, p-conv, p-rnn, p-unshared) and their formulas."""
+    formulas = (f"n² + n = {n}² + {n}", f"k + 1 = {k} + 1", f"2n² + n = 2·{n}² + {n}",
+                f"T(2n² + n) = {T}·{rnn_params(n)}")
     swatch = ('<span style="display:inline-block;width:10px;height:10px;margin-right:5px;'
               'border:1px solid #616161;background:{}"></span>')
-    body = "".join(f'<tr><td class="nn-sym">{swatch.format(color)}{name}</td><td>{formula}</td>'
-                   f'<td data-key="{key}"><b>{count:,}</b></td>'
-                   f'<td style="text-align:left;color:#616161">{note}</td></tr>'
-                   for (name, formula, count, key, note), color in zip(rows, BAR_COLORS))
-    return ('<table class="nn-tab"><tr><th>layer (n → n)</th><th>formula</th>'
-            f'<th>parameters</th><th></th></tr>{body}</table>')
+    return table([tr("fc.conn.layer"), tr("fc.conn.formula"), tr("fc.conn.count"), ""], [
+        ("", [f'<td class="nn-text">{swatch.format(c)}{_esc(tr(f"fc.conn.{key}"))}</td>',
+              doc.text(f"f-{key}", f, tag="td"), f'<td><b>{doc.num(f"p-{key}", count, 0)}</b></td>',
+              f'<td class="nn-text nn-note">{_esc(tr(f"fc.conn.{key}_note"))}</td>'])
+        for (key, c), f, count in zip(BARS, formulas, _counts(n, k, T))])
 
 
-BAR_NAMES = ("FC", "conv", "RNN", "no share")
-BAR_COLORS = ("#FFCC80", "#4DB6AC", "#7986CB", "#E0E0E0")
-
-
-def plot_connections(fig, max_n: int = 32, max_T: int = 8):
-    """Four panels: the fully connected W (n×n, every entry its own weight), the convolution's
-    banded W (tied entries share a colour), the unrolled recurrent steps sharing one W, and the
-    parameter counts (log scale). Returns the artists for :func:`update_connections`."""
-    import matplotlib
-    from matplotlib.collections import LineCollection
-    ax_fc = fig.add_axes([0.02, 0.40, 0.26, 0.50])
-    ax_conv = fig.add_axes([0.31, 0.40, 0.26, 0.50])
-    ax_bar = fig.add_axes([0.68, 0.47, 0.30, 0.43])
-    ax_rnn = fig.add_axes([0.02, 0.0, 0.96, 0.30])
-    cmap = matplotlib.colormaps["RdBu_r"].with_extremes(bad="#F5F5F5")
-    art = {"max_n": max_n, "max_T": max_T}
-    for ax, key, title in ((ax_fc, "fc", "FC: W (n×n)"), (ax_conv, "conv", "conv: banded W")):
-        art[key] = ax.imshow(np.zeros((2, 2)), cmap=cmap, vmin=-1, vmax=1,
-                             interpolation="nearest")
-        ax.axis("off")                     # no ticks, no title layout: cheaper redraws
-        ax.text(0.5, 1.03, title, transform=ax.transAxes, ha="center", va="bottom",
-                fontsize=9)
-    bars = ax_bar.bar(range(4), [1, 1, 1, 1], color=BAR_COLORS, edgecolor="#616161", lw=0.8,
-                      zorder=2)
-    ax_bar.set_yscale("log")
-    ax_bar.set_ylim(1, 1e6)
-    ax_bar.set_xlim(-0.6, 3.6)
-    ax_bar.axis("off")          # a hand-made axis: no tick machinery to lay out on every draw
-    for e, label in ((0, "1"), (2, "10²"), (4, "10⁴"), (6, "10⁶")):
-        ax_bar.axhline(10.0 ** e, color="#E0E0E0", lw=0.8, zorder=1)
-        ax_bar.text(-0.7, 10.0 ** e, label, ha="right", va="center", fontsize=7.5)
-    for i, name in enumerate(BAR_NAMES):
-        ax_bar.text(i, 0.55, name, ha="center", va="top", fontsize=7.5)
-    ax_bar.text(1.5, 2.5e6, "parameters (log)", ha="center", va="bottom", fontsize=9)
-    art["bars"] = bars
-    # the unrolled recurrent steps: x_t → h_t, h_{t-1} → h_t with the same W at every step
-    xs = np.arange(max_T)
-    (art["h"],) = ax_rnn.plot(xs, np.ones(max_T), "s", ms=13, mfc=F.COLORS["output"],
-                              mec="#424242", zorder=3)
-    (art["x"],) = ax_rnn.plot(xs, np.zeros(max_T), "o", ms=11, mfc=F.COLORS["input"],
-                              mec="#424242", zorder=3)
-    art["up"] = LineCollection([], colors="#7986CB", lw=2.5, zorder=2)
-    art["side"] = LineCollection([], colors="#7986CB", lw=2.5, zorder=2)
-    ax_rnn.add_collection(art["up"])
-    ax_rnn.add_collection(art["side"])
-    art["rnn_title"] = ax_rnn.text(-1.2, 1.75, "", ha="left", va="center", fontsize=9)
-    ax_rnn.set_xlim(-1.2, max_T - 0.5)
-    ax_rnn.set_ylim(-0.4, 2.0)
-    ax_rnn.axis("off")
-    return art
-
-
-def update_connections(art, n: int, k: int, T: int, seed: int = 0):
-    """Put the matrices for input size n, kernel size k and sequence length T on the panels."""
-    W_fc = np.random.default_rng(seed).uniform(-1, 1, (n, n))
-    M = np.ma.masked_equal(conv_matrix(n, conv_kernel(k)), 0.0)     # no connection: grey
-    for key, mat in (("fc", W_fc), ("conv", M)):
-        im = art[key]
-        im.set_data(mat)
-        im.set_extent((-0.5, n - 0.5, n - 0.5, -0.5))
-        im.axes.set_xlim(-0.5, n - 0.5)
-        im.axes.set_ylim(n - 0.5, -0.5)
-    counts = (fc_params(n), conv_params(k), rnn_params(n), rnn_params(n, T=T, shared=False))
-    for bar, c in zip(art["bars"], counts):
-        bar.set_height(c)
-    xs = np.arange(T)
-    art["h"].set_data(xs, np.ones(T))
-    art["x"].set_data(xs, np.zeros(T))
-    art["up"].set_segments([[(t, 0.2), (t, 0.78)] for t in xs])
-    art["side"].set_segments([[(t - 1 + 0.22, 1), (t - 0.22, 1)] for t in xs[1:]])
-    art["rnn_title"].set_text(f"RNN unrolled, T = {T} (x: circles, h: squares): the same Wx "
-                              f"(up) and Wh (across) at every step")
-    return art
+def _cells(mask) -> str:
+    """An SVG path of unit squares, a little apart, at the True cells of ``mask`` (row, col)."""
+    return " ".join(f"M{j + .06:.2f} {i + .06:.2f}h.88v.88h-.88z" for i, j in np.argwhere(mask))
 
 
 class ConnectionsWidget(LiveView):
-    """Sliders for the input size n, the kernel size k and the sequence length T; the parameter
-    counts (table + log bar chart) and the pictures of :func:`plot_connections`, live.
+    """Sliders for the input size n, the kernel size k and the sequence length T: the fully
+    connected W beside the convolution's banded W (tied entries share a colour), the parameter
+    counts (log bar chart and table), and the recurrent layer unrolled with one shared Wₓ, Wₕ.
+    Both grids are drawn once at 32 × 32 in nested SVGs; a move sets their viewBox to the n × n
+    top-left corner (a convolution of length n is that corner of the one of length 32).
 
-    CSS: root ``nn-01-connections``; sliders ``nn-01-n``, ``nn-01-k``, ``nn-01-T``; numbers
-    ``nn-01-params``; figure ``nn-01-connections-plot``.
-    """
+    CSS: root ``nn-01-connections``; sliders ``nn-n``, ``nn-k``, ``nn-T``; picture
+    ``nn-01-connections-picture``; table ``nn-01-params``."""
 
-    def __init__(self, n: int = 8, k: int = 3, T: int = 4, max_n: int = 32, max_T: int = 8):
-        import ipywidgets as widgets
-        import matplotlib.pyplot as plt
-
-        from .. import plotting as P
-        from ..widgets import ErrorArea, canvas_widget
-
-        def int_slider(v, lo, hi, name):
-            s = widgets.IntSlider(value=v, min=lo, max=hi, description=name,
-                                  continuous_update=True, style={"description_width": "30px"},
-                                  layout={"width": "230px"})
-            s.add_class("nn-slider").add_class(f"nn-01-{name}")
-            return s
-
-        self.n = int_slider(n, 2, max_n, "n")
-        self.k = int_slider(k, 1, 7, "k")
-        self.T = int_slider(T, 1, max_T, "T")
-        self.errors = ErrorArea()
-        self.html = widgets.HTML("").add_class("nn-01-params")
-        with plt.ioff():
-            self.fig = P.figure(6.4, 3.3)
-            self.art = plot_connections(self.fig, max_n, max_T)
+    def __init__(self, n: int = 8, k: int = 3, T: int = 4):
+        super().__init__()
         self.counts = None
-        self.timings = []
-        for s in (self.n, self.k, self.T):
-            s.observe(self._on_change, "value")
-        self.widget = widgets.VBox([
-            widgets.HTML(F.CSS, layout={"display": "none"}),
-            widgets.HBox([self.n, self.k, self.T], layout={"flex_flow": "row wrap"}),
-            self.errors.html, self.errors.debug,
-            canvas_widget(self.fig, "nn-01-connections-plot"),
-            self.html]).add_class("nn-01-connections")
+        self.trace = None
+        self.controls = self.watch(Controls(css="nn-01-connections-controls", groups=[
+            group(tr("fc.conn.sizes"), [
+                grid_slider("n", "n", n, list(range(2, MAX_N + 1))),
+                grid_slider("k", "k", k, list(range(1, len(KERNEL_VALUES) + 1))),
+                grid_slider("T", "T", T, list(range(1, MAX_T + 1)))], row=True)]))
+        s, bins = Scene(800, 468), np.linspace(-1, 1, 41)      # 40 bins: none at 0
+        for grid, x0 in (("fc", 30), ("conv", 280)):
+            s.text(None, x0 + GRID / 2, 36, tr(f"fc.conn.{grid}_title"), font_size=12)
+            s.rect(None, x0 - 1, 47, GRID + 2, GRID + 2, fill="none", stroke="#9E9E9E")
+            s.add("svg", grid, x=x0, y=48, width=GRID, height=GRID, viewBox="0 0 8 8",
+                  preserveAspectRatio="none")
+        s.rect(None, 0, 0, MAX_N, MAX_N, fill="#F5F5F5", parent="conv")
+        for b, v in enumerate((bins[1:] + bins[:-1]) / 2):       # the FC cells, by colour,
+            s.path(None, _cells(np.digitize(W_FC, bins[1:-1]) == b), parent="fc",  # none white
+                   fill=diverging(np.sign(v) * (0.2 + 0.8 * abs(v)), 1.0))
+        s.text(None, 280, 270, tr("fc.conn.shared"), font_size=11.5, text_anchor="start")
+        for j, w in enumerate(KERNEL_VALUES):                    # one path per shared weight
+            s.path(f"w-{j}", "", fill=diverging(w, 1.0), parent="conv")
+            s.rect(f"sw-{j}", 280 + 29 * j, 278, 12, 12, fill=diverging(w, 1.0), stroke="#616161")
+            s.text(f"swt-{j}", 294 + 29 * j, 289, sym("w", None, j + 1), font_size=11,
+                   text_anchor="start")
+        c = self.chart = Chart(s, (590, 48, 190, GRID), (-0.6, 3.6), (1, 1e6), log_y=True,
+                               xticks=[], title=tr("fc.conn.bars_title"), id="bars")
+        for i, (key, colour) in enumerate(BARS):
+            x = float(c.px(i))
+            s.rect(f"bar-{i}", x - 16, c.y0 + c.h, 32, 0, fill=colour, stroke="#616161")
+            s.text(f"bt-{i}", x, c.y0 + c.h, "", font_size=10.5)
+            s.text(None, x, c.y0 + c.h + 15, tr(f"fc.conn.{key}_bar"), font_size=11)
+        s.text("rnn-title", 30, 324, "", font_size=12, text_anchor="start")
+        blue = {"stroke": "#7986CB", "stroke_width": 2.5}
+        for t in range(MAX_T):                                   # step t: x_t → h_t ← h_(t−1)
+            g, x = s.group(f"rnn-{t}")["id"], 70 + 92 * t
+            s.line(None, x, 428, x, 378, parent=g, **blue)
+            s.text(None, x + 6, 408, "Wₓ", font_size=10.5, text_anchor="start", parent=g)
+            if t:
+                s.line(None, x - 76, 362, x - 16, 362, parent=g, **blue)
+                s.text(None, x - 46, 356, "Wₕ", font_size=10.5, parent=g)
+            s.rect(None, x - 16, 346, 32, 32, fill=COLORS["output"], stroke=INK, parent=g)
+            s.text(None, x, 367, sym("h", None, t + 1), parent=g)
+            s.circle(None, x, 442, 14, fill=COLORS["input"], stroke=INK, parent=g)
+            s.text(None, x, 447, sym("x", None, t + 1), parent=g)
+        self.picture = SceneView(s, "nn-01-connections-picture")
+        self.table = TemplateView(params_table, "nn-01-params")
+        self.layout(self.controls, self.picture, self.table, css="nn-01-connections")
         self.refresh()
 
     def compute(self):
-        n, k, T = int(self.n.value), int(self.k.value), int(self.T.value)
+        v = self.controls.values
+        n, k, T = int(v["n"]), int(v["k"]), int(v["T"])
         if k > n:
-            raise ValueError(f"kernel size k = {k} is larger than the input n = {n}; "
-                             f"choose k ≤ n")
-        return n, k, T
+            raise ValueError(tr("fc.conn.k_gt_n", k=k, n=n))
+        return n, k, T, conv_matrix(MAX_N, conv_kernel(k))
 
     def show(self, result):
-        n, k, T = result
-        update_connections(self.art, n, k, T)
-        set_value(self.html, params_html(n, k, T))
-        self.counts = {"fc": fc_params(n), "conv": conv_params(k), "rnn": rnn_params(n),
-                       "rnn_unshared": rnn_params(n, T=T, shared=False)}
-        self.fig.canvas.draw_idle()
+        n, k, T, M = result
+        c, counts = self.chart, _counts(n, k, T)
+        up = {"fc": {"viewBox": f"0 0 {n} {n}"}, "conv": {"viewBox": f"0 0 {n} {n}"},
+              "rnn-title": {"text": tr("fc.conn.rnn_title", T=T)}}
+        for j, w in enumerate(KERNEL_VALUES):
+            up[f"w-{j}"] = {"d": _cells(M == w) if j < k else ""}
+            up[f"sw-{j}"] = up[f"swt-{j}"] = {"visibility": "visible" if j < k else "hidden"}
+        for i, count in enumerate(counts):
+            top = round(float(c.py(count)), 1)
+            up[f"bar-{i}"] = {"y": top, "height": round(c.y0 + c.h - top, 1)}
+            up[f"bt-{i}"] = {"y": top - 4, "text": fmt.num(count, 0)}
+        up.update({f"rnn-{t}": {"visibility": "visible" if t < T else "hidden"}
+                   for t in range(MAX_T)})
+        self.picture.updates = up
+        self.table.update(n, k, T)
+        self.counts = dict(zip(("fc", "conv", "rnn", "unshared"), counts))

@@ -1,10 +1,13 @@
 """Helpers for the browser tests: servers on 127.0.0.1, and reading a live nnlib panel in a page.
 
-The panel conventions (nnlib/widgets.py): the root has class ``nn-panel``; sliders ``nn-slider``
-plus ``nn-x-{i}``, ``nn-W-{l}-{i}-{j}``, ``nn-b-{l}-{i}``, ``nn-y-{k}`` (1-based); a hidden
-``nn-spec`` holds {"sizes", "activations", "loss", "reduction"} as JSON; ``nn-values`` holds every
-number in an element with a ``data-key`` (``E``, ``z-l-i``, ``a-l-i``, ``delta-l-i``,
-``dW-l-i-j``, ``db-l-i``, ``out-k``, ``y-k``), 4 decimals; ``nn-error`` is empty when all is well.
+The panel conventions (nnlib/widgets): the root has class ``nn-panel``; each slider is a row
+``.nn-slider.nn-x-1`` (``nn-W-{l}-{i}-{j}``, ``nn-b-{l}-{i}``, ``nn-y-{k}``; 1-based) holding an
+``input.nn-range`` and an ``input.nn-readout``; the class target is ``.nn-y-class`` toggle
+buttons; a hidden ``nn-spec`` holds {"sizes", "activations", "loss", "reduction"} as JSON;
+``nn-values`` holds every number in an element with a ``data-key`` (``E``, ``z-l-i``, ``a-l-i``,
+``delta-l-i``, ``dW-l-i-j``, ``db-l-i``, ``out-k``, ``y-k``), as nnlib.fmt writes them; the
+diagram's SVG texts carry ``data-id`` (``t-l-i`` a unit's lines, ``e-l-i-j`` an edge);
+``nn-error`` is empty when all is well. Every browser-drawn view has ``nn-view``.
 """
 from __future__ import annotations
 
@@ -35,12 +38,48 @@ TOL = 1e-4          # the panel prints 4 decimals
 NOTEBOOKS = Path(os.environ.get("NNLIB_BROWSER_NOTEBOOKS", ROOT / "notebooks"))
 
 
+def notebooks() -> list[Path]:
+    """Every notebook of both editions: notebooks/NN.ipynb (Chinese), notebooks/en/NN.ipynb."""
+    return sorted(NOTEBOOKS.glob("*.ipynb")) + sorted(NOTEBOOKS.glob("en/*.ipynb"))
+
+
+def rel(nb: Path) -> str:
+    """A notebook's path under the notebooks folder: "03_worked_example.ipynb", "en/03_…"."""
+    return nb.relative_to(NOTEBOOKS).as_posix()
+
+
+def edition(nb: Path) -> str:
+    return "en" if rel(nb).startswith("en/") else "zh"
+
+
 def notebook_params():
     import pytest
-    nbs = sorted(NOTEBOOKS.glob("*.ipynb"))
+    nbs = notebooks()
     if not nbs:
         return [pytest.param(None, marks=pytest.mark.skip(reason=f"no notebooks in {NOTEBOOKS}"))]
-    return [pytest.param(p, id=p.stem) for p in nbs]
+    return [pytest.param(p, id=rel(p).removesuffix(".ipynb").replace("/", "-")) for p in nbs]
+
+
+# the text of every output (widgets, prints, tables) a learner reads in the page
+OUTPUT_TEXT_JS = r"""
+(root) => [...(root || document).querySelectorAll('.jp-OutputArea-output, .jp-OutputArea-child')]
+  .filter(e => !e.parentElement.closest('.jp-OutputArea-output'))
+  .map(e => e.innerText).filter(t => t && t.trim())
+"""
+
+
+def foreign_words(page, root_selector: str | None, lang: str) -> list[str]:
+    """Words of the other language in what the page's outputs show (tests/language.py's rule:
+    in Chinese, English only in parentheses, code or maths; in English, no Chinese)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from language import foreign
+    root = page.locator(root_selector).first.element_handle() if root_selector else None
+    found = []
+    for text in page.evaluate(OUTPUT_TEXT_JS, root):
+        words = foreign(text, lang)
+        if words:
+            found.append(f"{sorted(set(words))[:8]} in {text[:100]!r}")
+    return found
 
 
 # -- servers ------------------------------------------------------------------------------------
@@ -53,7 +92,7 @@ def server_env(tmp: Path) -> dict:
     for var, sub in (("JUPYTERLAB_SETTINGS_DIR", "settings"),
                      ("JUPYTERLAB_WORKSPACES_DIR", "workspaces"),
                      ("JUPYTER_RUNTIME_DIR", "runtime"), ("JUPYTER_CONFIG_DIR", "config"),
-                     ("IPYTHONDIR", "ipython")):
+                     ("JUPYTER_DATA_DIR", "data"), ("IPYTHONDIR", "ipython")):
         (tmp / sub).mkdir(parents=True, exist_ok=True)
         env[var] = str(tmp / sub)
     env.pop("JUPYTER_TOKEN", None)
@@ -80,6 +119,13 @@ def strip_notebook(src: Path, dst: Path) -> int:
     nb.metadata.pop("widgets", None)
     nbformat.write(nb, dst)
     return n
+
+
+def widget_outputs(src: Path) -> int:
+    """How many widget displays a notebook's outputs hold (each must show as a widget)."""
+    nb = nbformat.read(src, as_version=4)
+    return sum("application/vnd.jupyter.widget-view+json" in o.get("data", {})
+               for c in nb.cells if c.cell_type == "code" for o in c.outputs)
 
 
 class Server:
@@ -144,9 +190,11 @@ class Server:
         self._log.close()
 
 
-def api(base: str, token: str, method: str, path: str):
-    req = urllib.request.Request(f"{base}{path}", method=method,
-                                 headers={"Authorization": f"token {token}"})
+def api(base: str, token: str, method: str, path: str, body=None):
+    data = None if body is None else json.dumps(body).encode()
+    req = urllib.request.Request(f"{base}{path}", method=method, data=data,
+                                 headers={"Authorization": f"token {token}",
+                                          "Content-Type": "application/json"})
     with urllib.request.urlopen(req, timeout=10) as r:
         body = r.read()
     return json.loads(body) if body else None
@@ -172,24 +220,29 @@ class RequestLog:
         return sorted(set(out))
 
 
-# One snapshot of the first panel, read in one go in the page.
+# One snapshot of a panel, read in one go in the page.
 READ_PANEL_JS = r"""
 (panel) => {
-  const out = {sliders: {}, ranges: {}, values: {}, spec: null, error: "", yclass: null};
-  for (const s of panel.querySelectorAll('.nn-slider')) {
-    const key = [...s.classList].find(c => /^nn-(x|W|b|y)-[\d-]+$/.test(c));
-    const r = s.querySelector('.widget-readout');
-    const h = s.querySelector('.noUi-handle');
+  const out = {sliders: {}, ranges: {}, values: {}, units: {}, edges: {}, spec: null,
+               error: "", yclass: null};
+  for (const row of panel.querySelectorAll('.nn-slider')) {
+    const key = [...row.classList].find(c => /^nn-(x|W|b|y)-[\d-]+$/.test(c));
+    const r = row.querySelector('.nn-readout'), range = row.querySelector('.nn-range');
     if (!key || !r) continue;
-    out.sliders[key.slice(3)] = r.textContent;
-    if (h) out.ranges[key.slice(3)] = [h.getAttribute('aria-valuemin'),
-                                       h.getAttribute('aria-valuemax')];
+    out.sliders[key.slice(3)] = r.value;
+    if (range) out.ranges[key.slice(3)] = [range.min, range.max];
   }
+  const on = panel.querySelector('.nn-y-class .nn-toggle-button.nn-on');
+  if (on) out.yclass = on.textContent;
   const spec = panel.querySelector('.nn-spec');
   if (spec) out.spec = spec.textContent;
   const vals = panel.querySelector('.nn-values');
   if (vals) for (const e of vals.querySelectorAll('[data-key]'))
     out.values[e.getAttribute('data-key')] = e.textContent;
+  for (const t of panel.querySelectorAll('.nn-diagram text[data-id^="t-"]'))
+    out.units[t.getAttribute('data-id')] = [...t.querySelectorAll('tspan')].map(s => s.textContent);
+  for (const e of panel.querySelectorAll('.nn-diagram line[data-id^="e-"]'))
+    out.edges[e.getAttribute('data-id')] = e.getAttribute('stroke');
   for (const e of panel.querySelectorAll('.nn-error')) out.error += e.textContent.trim();
   return out;
 }
@@ -201,7 +254,7 @@ def number(text: str) -> float:
 
 
 def rebuild(state):
-    """nnlib's network, x and y from a panel snapshot (its sliders and nn-spec)."""
+    """nnlib's network, x and y from a panel snapshot (its readouts and nn-spec)."""
     if not state["spec"]:
         raise AssertionError("the panel has no nn-spec (or it is empty)")
     spec = json.loads(state["spec"])
@@ -223,26 +276,27 @@ def rebuild(state):
         layers.append((W, b, acts[l - 1]))
     x = [get(f"x-{i}") for i in range(1, sizes[0] + 1)]
     if missing:
-        raise AssertionError(f"the first .nn-panel shows no slider for {', '.join(missing)}: the "
-                             "browser test rebuilds the network from the first panel's sliders")
+        raise AssertionError(f"the panel shows no slider for {', '.join(missing)}: the browser "
+                             "test rebuilds the network from the first panel's sliders")
     net = nnlib.Network([nnlib.Dense(W, b, act) for W, b, act in layers],
                         loss=spec["loss"], reduction=spec["reduction"])
     n_out = sizes[-1]
-    if all(f"y-{k}" in s for k in range(1, n_out + 1)):
-        y = [s[f"y-{k}"] for k in range(1, n_out + 1)]
-    elif all(f"y-{k}" in state["values"] for k in range(1, n_out + 1)):
-        y = [number(state["values"][f"y-{k}"]) for k in range(1, n_out + 1)]   # a class menu
+    if state["yclass"]:
+        y = np.eye(n_out)[int(state["yclass"]) - 1]
+    elif all(f"y-{k}" in s for k in range(1, n_out + 1)):
+        y = np.array([s[f"y-{k}"] for k in range(1, n_out + 1)])
     else:
-        y = [0.0] * n_out
-    backward = any(k.startswith("delta-") for k in state["values"])
-    return net, np.array(x), np.array(y), backward
+        y = np.zeros(n_out)
+    return net, np.array(x), y, not spec.get("forward_only", False)
 
 
-def expected_values(state) -> dict:
-    """What nnlib says every number in nn-values should be, for the sliders' current values."""
+def expected(state) -> dict:
+    """What nnlib says every number of the values table and of the diagram's units should read
+    (formatted by nnlib.fmt, the panel's one formatter), for the readouts shown."""
+    from nnlib import fmt
     net, x, y, backward = rebuild(state)
     t = net.trace(x, y, backward=backward)
-    out = {}
+    values = {}
     for key in state["values"]:
         name, *idx = key.split("-")
         idx = [int(i) for i in idx]
@@ -254,30 +308,32 @@ def expected_values(state) -> dict:
             v = np.ravel(t.y)[idx[0] - 1]
         elif name in ("z", "a", "delta", "db"):
             lt = t[idx[0]]
-            arr = {"z": lt.z, "a": lt.a, "delta": lt.delta, "db": lt.db}[name]
-            v = np.ravel(arr)[idx[1] - 1]
+            v = np.ravel({"z": lt.z, "a": lt.a, "delta": lt.delta, "db": lt.db}[name])[idx[1] - 1]
         elif name == "dW":
             v = np.asarray(t[idx[0]].dW)[idx[1] - 1, idx[2] - 1]
         else:
             continue                       # a key this test does not know: not compared
-        out[key] = float(v)
-    return out
+        values[key] = fmt.num(v)
+    units = {}
+    for l in range(1, t.L + 1):
+        for i in range(t[l].z.shape[0]):
+            lines = [f"z {fmt.num(t[l].z[i], 2)}", f"a {fmt.num(t[l].a[i], 2)}"]
+            if backward:
+                lines.append(f"δ {fmt.num(t[l].delta[i], 3)}")
+            units[f"t-{l}-{i + 1}"] = lines
+    return {"values": values, "units": units}
 
 
 def mismatches(state) -> list[str]:
-    """Keys whose shown number is not nnlib's (within the 4 printed decimals)."""
+    """Numbers shown (table and diagram) that are not nnlib's for the readouts shown."""
     if not state["values"]:
         return ["the panel shows no numbers (.nn-values with data-key elements)"]
-    exp = expected_values(state)
-    bad = []
-    for key, v in exp.items():
-        try:
-            shown = number(state["values"][key])
-        except ValueError:
-            bad.append(f"{key}: shows {state['values'][key]!r}")
-            continue
-        if not abs(shown - v) <= TOL + 1e-9 * abs(v):
-            bad.append(f"{key}: shows {shown}, nnlib gives {v:.6f}")
+    exp = expected(state)
+    bad = [f"{k}: shows {state['values'][k]!r}, nnlib gives {v!r}"
+           for k, v in exp["values"].items() if state["values"][k] != v]
+    if state["units"]:
+        bad += [f"diagram {k}: shows {state['units'].get(k)}, nnlib gives {v}"
+                for k, v in exp["units"].items() if state["units"].get(k) != v]
     return bad
 
 
@@ -286,7 +342,7 @@ def read_panel(panel):
 
 
 def wait_numbers_match(panel, timeout: float = 20.0):
-    """Poll until every number shown is nnlib's for the sliders shown; returns the snapshot."""
+    """Poll until every number shown is nnlib's for the readouts shown; returns the snapshot."""
     end = time.monotonic() + timeout
     while True:
         state = read_panel(panel)
@@ -300,20 +356,41 @@ def wait_numbers_match(panel, timeout: float = 20.0):
         time.sleep(0.1)
 
 
-def set_by_readout(panel, key: str, value: float):
-    """Type a value into a slider's readout and press Enter (as a learner would)."""
-    r = panel.locator(f".nn-{key} .widget-readout").first
+def type_into(panel, key: str, text: str):
+    """Type into a slider's readout and press Enter (as a learner would)."""
+    r = panel.locator(f".nn-{key} .nn-readout").first
     r.scroll_into_view_if_needed()
-    r.fill(f"{value:.2f}")
+    r.fill(text)
     r.press("Enter")
 
 
+def set_by_readout(panel, key: str, value: float):
+    type_into(panel, key, f"{value:.2f}")
+
+
 def press_arrow(panel, key: str, n: int = 1, arrow: str = "ArrowRight"):
-    h = panel.locator(f".nn-{key} .noUi-handle").first
+    h = panel.locator(f".nn-{key} .nn-range").first
     h.scroll_into_view_if_needed()
     h.focus()
     for _ in range(n):
         h.press(arrow)
+
+
+def click(panel, key: str):
+    b = panel.locator(f".nn-{key}").first
+    b.scroll_into_view_if_needed()
+    b.click()
+
+
+def readout(panel, key: str) -> str:
+    return panel.locator(f".nn-{key} .nn-readout").first.input_value()
+
+
+def wait_readout_changes(page, panel, key: str, old: str, timeout_ms: int = 20_000):
+    page.wait_for_function(
+        "([p, key, old]) => { const r = p.querySelector('.nn-' + key + ' .nn-readout');"
+        " return r && r.value !== old; }", arg=[panel.element_handle(), key, old],
+        timeout=timeout_ms)
 
 
 def pick(keys, prefix):
@@ -348,120 +425,129 @@ PAGE_PROBLEMS_JS = r"""
 }
 """
 
-CANVASES_JS = r"""
+# Every browser-drawn view must show something: a picture with drawn shapes of some size, a
+# formula or table with text, controls with inputs. A view that is there but blank, or a widget
+# output that never became a view, is a failure.
+VIEWS_JS = r"""
 (root) => {
   const scope = root || document.body;
-  const out = [];
-  for (const div of scope.querySelectorAll('.jupyter-matplotlib-canvas-div')) {
-    if (!div.getClientRects().length) continue;        // hidden on purpose (display: none)
-    const c = div.querySelector('canvas');
-    if (!c || !c.width || !c.height) { out.push({w: 0, h: 0, drawn: false, unsized: true}); continue; }
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    const first = d[0] + ',' + d[1] + ',' + d[2] + ',' + d[3];
-    let colours = new Set([first]);
-    for (let i = 0; i < d.length && colours.size < 3; i += 4 * 7)
-      colours.add(d[i] + ',' + d[i + 1] + ',' + d[i + 2] + ',' + d[i + 3]);
-    out.push({w: c.width, h: c.height, drawn: colours.size > 1});
+  const views = [...scope.querySelectorAll('.nn-view')];
+  const blank = [];
+  for (const v of views) {
+    if (!v.getClientRects().length) continue;            // in a closed tab: not on screen
+    const cls = [...v.classList].filter(c => c.startsWith('nn-') && c !== 'nn-view').join(' ');
+    if (v.classList.contains('nn-scene')) {
+      const svg = v.querySelector('svg');
+      const box = svg && svg.getBoundingClientRect();
+      const drawn = svg ? [...svg.querySelectorAll('circle, rect, line, path, polygon, text')]
+        .filter(e => { const b = e.getBoundingClientRect(); return b.width > 0 || b.height > 0; }).length : 0;
+      if (!svg || box.width < 10 || box.height < 10 || drawn === 0) blank.push('picture ' + cls);
+    } else if (v.classList.contains('nn-template')) {
+      if (!v.textContent.trim()) blank.push('numbers ' + cls);
+    } else if (v.classList.contains('nn-controls')) {
+      if (!v.querySelector('input, button, select')) blank.push('controls ' + cls);
+    } else if (v.classList.contains('nn-raster')) {           // canvas pictures say when drawn
+      const c = v.querySelector('canvas');
+      if (!c || c.width < 2 || v.getAttribute('data-drawn') !== '1') blank.push('raster ' + cls);
+    }
   }
-  return out;
+  const shown = scope.querySelectorAll('.jupyter-widgets.widget-container, .nn-view').length;
+  const outputs = scope.querySelectorAll(
+    '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.widget-view+json"]').length;
+  const empty = [...scope.querySelectorAll(
+    '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.widget-view+json"]')]
+    .filter(o => !o.querySelector('.jupyter-widgets, .nn-view')).length;
+  return {views: views.length, blank, outputs, empty, shown};
 }
 """
 
 
-def blank_canvases(canvases, name: str) -> list:
-    """The figure canvases that have a size but no picture: those fail a test.
-
-    A canvas that never got a size (0 × 0) is reported, not failed: in about one Run All in
-    three, with several notebooks in one JupyterLab, one ipympl canvas of notebook 04 or 05
-    stays unsized (scrolling it into view and waiting do not help; a real run of the same
-    notebook draws it). That race is ipympl's sizing handshake, noted for a proper fix."""
-    unsized = [c for c in canvases if c.get("unsized")]
-    if unsized:
-        print(f"\n! {name}: {len(unsized)} of {len(canvases)} figure canvases never got a size "
-              "(ipympl sizing race; reported, not failed)", flush=True)
-    return [c for c in canvases if not c["drawn"] and not c.get("unsized")]
-
-
 def wait_settled(page, root_selector: str | None, timeout: float = 30.0):
-    """Wait until no widget is loading and every figure canvas is drawn; return
-    (problems, canvases) as last seen."""
+    """Wait until no widget is loading and every view shows something; return
+    (problems, views) as last seen."""
     root = page.locator(root_selector).first.element_handle() if root_selector else None
     end = time.monotonic() + timeout
     while True:
         problems = page.evaluate(PAGE_PROBLEMS_JS, root)
-        canvases = page.evaluate(CANVASES_JS, root)
+        views = page.evaluate(VIEWS_JS, root)
         loading = any("Loading widget" in p for p in problems)
-        blank = [c for c in canvases if not c["drawn"]]
         hard = [p for p in problems if "Loading widget" not in p]
-        if hard or (not loading and not blank) or time.monotonic() > end:
-            return problems, canvases
+        if hard or (not loading and not views["blank"] and not views["empty"]) \
+                or time.monotonic() > end:
+            return problems, views
         time.sleep(0.25)
 
 
 # -- latency -------------------------------------------------------------------------------------
+# keydown → the last visible change in ``root``: every DOM mutation under it after the key is
+# noted, and the moment the page has rendered it is when it was on screen. Each animation frame k
+# posts a task that runs once the frame's callbacks, layout and paint are done; a change made in
+# a task is shown by the next frame (k + 1), one made inside an animation-frame callback (the
+# views change the page there) by that same frame k, so the page's requestAnimationFrame is
+# wrapped to tell the two apart. A press is measured once nothing has changed for QUIET ms.
 LATENCY_SETUP_JS = r"""
-(panel) => {
-  const w = window;
-  if (w.__nn) { w.__nn.panel = panel; return; }
-  w.__nn = {panel, key: null, val: null, draw: null};
-  window.addEventListener('keydown', e => {
-    w.__nn.key = e.timeStamp; w.__nn.val = null; w.__nn.draw = null;
-  }, true);
-  const obs = new MutationObserver(() => {
-    if (w.__nn.key !== null && w.__nn.val === null) {
-      w.__nn.val = -1;
-      requestAnimationFrame(() => { w.__nn.val = performance.now(); });
-    }
+(root) => {
+  if (window.__nnObs) window.__nnObs.disconnect();
+  if (!window.__nnRaf) {
+    const raf = window.__nnRaf = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (cb) => raf((ts) => {
+      window.__nn.inRaf = true;
+      try { cb(ts); } finally { queueMicrotask(() => { window.__nn.inRaf = false; }); }
+    });
+  }
+  window.__nn = {key: null, last: null, frame: null, want: 0, k: 0, inRaf: false, on: true};
+  window.__nnObs = new MutationObserver(() => {
+    const n = window.__nn;
+    if (n.key === null) return;
+    n.last = performance.now();
+    n.want = n.inRaf ? n.k : n.k + 1;        // the frame that shows this change
+    n.frame = null;
   });
-  const vals = panel.querySelector('.nn-values');
-  if (vals) obs.observe(vals, {subtree: true, childList: true, characterData: true});
-  const orig = CanvasRenderingContext2D.prototype.drawImage;
-  CanvasRenderingContext2D.prototype.drawImage = function (...args) {
-    const c = this.canvas;
-    if (w.__nn.key !== null && w.__nn.draw === null && c && c.isConnected &&
-        w.__nn.panel.contains(c)) {
-      w.__nn.draw = -1;
-      requestAnimationFrame(() => { w.__nn.draw = performance.now(); });
-    }
-    return orig.apply(this, args);
+  window.__nnObs.observe(root, {subtree: true, childList: true, characterData: true, attributes: true});
+  const after = new MessageChannel();
+  after.port1.onmessage = (e) => {
+    const n = window.__nn;
+    if (n.last !== null && n.frame === null && e.data >= n.want) n.frame = performance.now();
   };
+  const gen = window.__nnGen = (window.__nnGen || 0) + 1;   // one frame counter at a time
+  const tick = () => {
+    const n = window.__nn;
+    if (!n.on || window.__nnGen !== gen) return;
+    n.k += 1;
+    after.port2.postMessage(n.k);
+    window.__nnRaf(tick);
+  };
+  window.__nnRaf(tick);
 }
 """
+QUIET = 250
 
 
-def measure_latency(page, panel, key: str, presses: int = 10):
-    """keydown → new numbers painted, keydown → figure repainted, for ``presses`` arrow keys on
-    one slider (each waited for before the next). Returns two lists of milliseconds."""
-    state = read_panel(panel)
-    has_figure = panel.locator(".jupyter-matplotlib-canvas-div canvas").count() > 0
-    v = number(state["sliders"][key])
-    lo, hi = (float(t) for t in state["ranges"][key])
-    arrow = "ArrowRight" if v + presses * 0.01 <= hi else "ArrowLeft"
-    panel.evaluate(LATENCY_SETUP_JS)
-    h = panel.locator(f".nn-{key} .noUi-handle").first
-    h.scroll_into_view_if_needed()
-    h.focus()
-    numbers, figure = [], []
-    cond = ("() => __nn.val > 0 && " + ("__nn.draw > 0" if has_figure else "true"))
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-    misses = 0
-    for _ in range(presses):
-        page.wait_for_timeout(60)                 # let the previous move's echo settle
-        h.press(arrow)
-        try:
-            page.wait_for_function(cond, timeout=5_000)
-        except PlaywrightTimeout:                 # reported, never asserted: skip this press
-            print(f"latency: no repaint within 5 s after {arrow} on {key}")
-            misses += 1
-            if misses == 3:
-                print("latency: three presses without a repaint, measuring stopped")
+def measure_latency(page, root, handle, presses: int = 10):
+    """Milliseconds from keydown to the last repaint of ``root`` for ``presses`` arrow keys on
+    ``handle`` (alternating right and left, each waited for before the next)."""
+    page.evaluate(LATENCY_SETUP_JS, root.element_handle())
+    handle.scroll_into_view_if_needed()
+    handle.focus()
+    out = []
+    for k in range(presses):
+        page.wait_for_timeout(80)
+        page.evaluate("() => { window.__nn.key = performance.now(); window.__nn.last = null;"
+                      " window.__nn.frame = null; }")
+        t0 = page.evaluate("() => window.__nn.key")
+        handle.press("ArrowRight" if k % 2 == 0 else "ArrowLeft")
+        end = time.monotonic() + 5
+        while time.monotonic() < end:
+            page.wait_for_timeout(QUIET)
+            r = page.evaluate("() => [window.__nn.last, window.__nn.frame]")
+            if r[1] is not None and page.evaluate("() => performance.now()") - r[0] >= QUIET:
+                out.append(r[1] - t0)
                 break
-            continue
-        r = page.evaluate("() => [__nn.val - __nn.key, __nn.draw - __nn.key]")
-        numbers.append(r[0])
-        if has_figure:
-            figure.append(r[1])
-    return numbers, figure
+        else:
+            print(f"latency: no repaint within 5 s after press {k + 1}")
+    page.evaluate("() => { if (window.__nnObs) window.__nnObs.disconnect(); window.__nn.key = null;"
+                  " window.__nn.on = false; }")
+    return out
 
 
 def percentiles(ms):
@@ -472,11 +558,11 @@ def percentiles(ms):
 
 
 # -- screenshots ---------------------------------------------------------------------------------
-def save_screenshot(page, path: Path):
-    """Save a viewport PNG; keep the committed file when the picture is the same but for a few
-    anti-aliased pixels (a re-run must not dirty the work tree)."""
+def save_screenshot(page, path: Path, locator=None):
+    """Save a PNG (the viewport, or one element); keep the committed file when the picture is the
+    same but for a few anti-aliased pixels (a re-run must not dirty the work tree)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    png = page.screenshot(full_page=False)
+    png = (locator.screenshot() if locator is not None else page.screenshot(full_page=False))
     if path.exists():
         try:
             import io

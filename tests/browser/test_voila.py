@@ -7,9 +7,9 @@ import importlib.util
 
 import pytest
 
-from nnpage import (NOTEBOOKS, ROOT, RequestLog, Server, blank_canvases, free_port, new_value, number, pick,
-                    press_arrow, save_screenshot, server_env, set_by_readout,
-                    wait_numbers_match, wait_settled)
+from nnpage import (NOTEBOOKS, ROOT, RequestLog, Server, foreign_words, free_port, new_value,
+                    number, pick, press_arrow, save_screenshot, server_env, set_by_readout,
+                    wait_numbers_match, wait_readout_changes, wait_settled)
 
 pytestmark = pytest.mark.browser
 
@@ -21,17 +21,19 @@ def load_tasks():
     return tasks
 
 
-def app_notebook():
-    nbs = sorted(NOTEBOOKS.glob("*.ipynb"))
-    default = NOTEBOOKS / "03_worked_example.ipynb"      # what tasks.py voila serves by default
+def app_notebook(lang: str):
+    """What ``tasks.py voila`` serves by default (notebook 03), in the edition ``lang``."""
+    folder = NOTEBOOKS / "en" if lang == "en" else NOTEBOOKS
+    nbs = sorted(folder.glob("*.ipynb"))
+    default = folder / "03_worked_example.ipynb"
     return default if default.exists() else (nbs[0] if nbs else None)
 
 
-@pytest.fixture(scope="module")
-def voila(tmp_path_factory):
-    nb = app_notebook()
+@pytest.fixture(scope="module", params=["zh", "en"])
+def voila(request, tmp_path_factory):
+    nb = app_notebook(request.param)
     if nb is None:
-        pytest.skip(f"no notebooks in {NOTEBOOKS}")
+        pytest.skip(f"no {request.param} notebooks in {NOTEBOOKS}")
     tmp = tmp_path_factory.mktemp("voila")
     port = free_port()
     argv, env = load_tasks().voila_command(nb, ["--no-browser", f"--port={port}",
@@ -42,7 +44,7 @@ def voila(tmp_path_factory):
     server = Server(argv, env, port, tmp / "voila.log", cwd=ROOT)
     try:
         server.wait_listening(60)
-        server.notebook = nb
+        server.notebook, server.lang = nb, request.param
         yield server
     finally:
         server.stop()
@@ -58,22 +60,24 @@ def test_slider_in_voila(voila, page):
     x, w = pick(before["sliders"], "x"), pick(before["sliders"], "W")
     assert x and w, "the first panel needs an input and a weight slider"
     set_by_readout(panel, x, new_value(before, x, -0.5))
+    wait_readout_changes(page, panel, x, before["sliders"][x])
     after = wait_numbers_match(panel)
     assert after["sliders"][x] != before["sliders"][x], f"typing into {x} did nothing"
     press_arrow(panel, w, 3, "ArrowLeft" if new_value(after, w, -0.03) < number(
         after["sliders"][w]) else "ArrowRight")
-    page.wait_for_function(
-        "([p, key, old]) => p.querySelector('.nn-' + key + ' .widget-readout')"
-        ".textContent !== old", arg=[panel.element_handle(), w, after["sliders"][w]])
+    wait_readout_changes(page, panel, w, after["sliders"][w])
     final = wait_numbers_match(panel)
     assert [k for k in before["values"] if before["values"][k] != final["values"][k]], \
         "no number changed after moving two sliders"
 
-    problems, canvases = wait_settled(page, None, timeout=15)
+    problems, views = wait_settled(page, None, timeout=15)
     assert not problems, "\n".join(problems)
-    assert not blank_canvases(canvases, "voila"), "a figure canvas is blank"
+    assert not views["blank"], f"blank views in Voila: {views['blank']}"
+    words = foreign_words(page, None, voila.lang)
+    assert not words, "Voila shows text not in the edition's language:\n" + "\n".join(words)
     panel.scroll_into_view_if_needed()
-    save_screenshot(page, ROOT / "docs" / "screenshots" / "voila.png")
+    save_screenshot(page, ROOT / "docs" / "screenshots" / ("en" if voila.lang == "en" else "")
+                    / "voila.png")
     foreign = requests.foreign()
     assert not foreign, f"Voila's page asked hosts other than 127.0.0.1: {foreign}"
     # Voila's code cells are hidden: the app shows widgets and text only
