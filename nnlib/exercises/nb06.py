@@ -18,6 +18,10 @@ from .predict import Question, register_question
 SEED = 0
 N_STEPS, B_STEPS = 150, 20                    # 06.steps: N_train and B
 SIZES, B_DELTA, N_EPOCH = [2, 6, 3, 1], 20, 200   # 06.delta_shape: δ² of 2 → 6 → 3 → 1
+# the first line of each exercise's cell, from the numbers its expected value is computed with
+STEPS_SETUP = f"n_train, B = {N_STEPS}, {B_STEPS}".ljust(41) + "# N_train, B"
+DELTA_SETUP = (f"sizes, B = {SIZES}, {B_DELTA}".ljust(40)
+               + f"# {' → '.join(map(str, SIZES))}, B = {B_DELTA}")
 
 
 def _split():
@@ -115,20 +119,20 @@ def _cases_heat(rng):
 
 register(
     Exercise("06.steps", "06", "value", expected=_steps_per_epoch,
-             placeholder=("n_train, B = 150, 20                     # N_train, B\n"
+             placeholder=(f"{STEPS_SETUP}\n"
                           "steps_per_epoch = ...\n"
                           "check(\"06.steps\", steps_per_epoch)"),
-             solution=("n_train, B = 150, 20                     # N_train, B\n"
+             solution=(f"{STEPS_SETUP}\n"
                        "steps_per_epoch = int(np.ceil(n_train / B))   # ⌈N_train / B⌉\n"
                        "check(\"06.steps\", steps_per_epoch)"),
              mistakes=(Mistake("floor", lambda: float(N_STEPS // B_STEPS)),
                        Mistake("points", lambda: float(N_STEPS))),
              fields={"N": N_STEPS, "B": B_STEPS}),
     Exercise("06.delta_shape", "06", "shape", expected=_delta2_shape,
-             placeholder=("sizes, B = [2, 6, 3, 1], 20             # 2 → 6 → 3 → 1, B = 20\n"
+             placeholder=(f"{DELTA_SETUP}\n"
                           "delta2_shape = ...                      # (…, …)\n"
                           "check(\"06.delta_shape\", delta2_shape)"),
-             solution=("sizes, B = [2, 6, 3, 1], 20             # 2 → 6 → 3 → 1, B = 20\n"
+             solution=(f"{DELTA_SETUP}\n"
                        "delta2_shape = (sizes[2], B)            # δ²: (n², B)\n"
                        "check(\"06.delta_shape\", delta2_shape)"),
              mistakes=(Mistake("rows_cols", lambda: (B_DELTA, SIZES[2])),
