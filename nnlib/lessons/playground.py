@@ -55,6 +55,7 @@ from ..playground import (ACTIVATIONS, BATCH_SIZES, MAX_LAYERS, MAX_UNITS, SETS,
 from ..widgets import (Box, Chart, Controls, DiagramView, LiveView, NetworkPanel, RasterView,
                        Row, Scene, SceneView, TemplateView, button, choice, grid_slider, group,
                        number, quantise, slider, tile, toggle)
+from ..widgets.charts import nice
 from ..widgets.descent import ETA_GRID
 
 __all__ = ["GRID", "TILE", "DEFAULTS", "grid_points", "boundary_bytes", "unit_bytes",
@@ -107,12 +108,6 @@ def unit_bytes(net, extent, n: int = TILE):
     outputs = layer_outputs(net, grid_points(extent, n))
     scales = unit_scales(net, outputs)
     return b"".join(quantise(a, lo, hi) for a, (lo, hi) in zip(outputs, scales)), scales
-
-
-def _nice(v: float) -> float:
-    """The smallest 1, 2 or 5 × 10ᵏ ≥ v (v > 0)."""
-    mag = 10.0 ** math.floor(math.log10(v))
-    return next(m * mag for m in (1, 2, 5, 10) if m * mag >= v * (1 - 1e-12))
 
 
 class Playground(LiveView):
@@ -534,8 +529,8 @@ class Playground(LiveView):
         epochs = np.asarray(h["epoch"], dtype=float)
         train, test = np.asarray(h["train"]), np.asarray(h["test"])
         finite = np.r_[train, test][np.isfinite(np.r_[train, test])]
-        top = _nice(1.05 * max(float(finite.max()) if finite.size else 0.1, 1e-3))
-        right = max(50.0, _nice(float(epochs[-1]) * 1.25 + 1e-9)) if len(epochs) else 50.0
+        top = nice(1.05 * max(float(finite.max()) if finite.size else 0.1, 1e-3))
+        right = max(50.0, nice(float(epochs[-1]) * 1.25 + 1e-9)) if len(epochs) else 50.0
         if self._axes is None or right > self._axes[0] or top > self._axes[1] or \
                 top < self._axes[1] / 4:
             self._axes = (right, top)
