@@ -58,11 +58,7 @@ def diagram_scene(sizes, edge_labels: bool = False) -> Scene:
            for layer in positions(sizes)]
     height = TOP + 2 * R + (max(sizes) - 1) * DY + BOTTOM
     s = Scene(width, height)
-    for l in range(1, L + 1):
-        for i, (x1, y1) in enumerate(pos[l]):
-            for j, (x0, y0) in enumerate(pos[l - 1]):
-                s.line(f"e-{l}-{i + 1}-{j + 1}", x0 + R, y0, x1 - R, y1, stroke=COLORS["zero"],
-                       stroke_width=1, stroke_linecap="round")
+    _edges(s, pos, R)
     if edge_labels:
         for l in range(1, L + 1):
             for i, (x1, y1) in enumerate(pos[l]):
@@ -72,17 +68,34 @@ def diagram_scene(sizes, edge_labels: bool = False) -> Scene:
                            y0 + f * (y1 - y0) + 4, "", font_size=10.5, class_="nn-num",
                            fill="#424242", paint_order="stroke", stroke="#fff",
                            stroke_width=3)
-    for l, layer in enumerate(pos):
-        face = COLORS["input"] if l == 0 else COLORS["output"] if l == L else COLORS["hidden"]
-        s.text(f"name-{l}", layer[0][0], TOP - 14, "", font_size=14, fill="#37474F",
-               font_weight=600)
-        for i, (x, y) in enumerate(layer):
-            s.circle(f"n-{l}-{i + 1}", x, y, R, fill=face, stroke="#424242", stroke_width=1.3)
-            s.text(f"t-{l}-{i + 1}", x, y, "", font_size=14, class_="nn-num")
+    _units(s, pos, R, name_y=TOP - 14, name_size=14, ring=1.3, text_dy=0, text_size=14)
     s.text("legend", width / 2, height - 47, "", font_size=13, fill="#424242")       # E, circles
     s.text("legend-edges", width / 2, height - 28, "", font_size=13, fill="#424242")
     s.text("legend-dead", width / 2, height - 9, "", font_size=13, fill="#616161")
     return s
+
+
+def _edges(s: Scene, pos, r: float):
+    """Edge ``e-l-i-j`` (Wˡᵢⱼ: unit j of layer l − 1 → unit i of layer l) between circles of
+    radius r at the centres ``pos``, grey until the updates colour it."""
+    for l in range(1, len(pos)):
+        for i, (x1, y1) in enumerate(pos[l]):
+            for j, (x0, y0) in enumerate(pos[l - 1]):
+                s.line(f"e-{l}-{i + 1}-{j + 1}", x0 + r, y0, x1 - r, y1, stroke=COLORS["zero"],
+                       stroke_width=1, stroke_linecap="round")
+
+
+def _units(s: Scene, pos, r: float, name_y, name_size, ring, text_dy, text_size):
+    """Layer l's name ``name-l`` and its units: circle ``n-l-i`` (input, hidden or output
+    colour) with an empty text ``t-l-i`` the updates fill."""
+    L = len(pos) - 1
+    for l, layer in enumerate(pos):
+        face = COLORS["input"] if l == 0 else COLORS["output"] if l == L else COLORS["hidden"]
+        s.text(f"name-{l}", layer[0][0], name_y, "", font_size=name_size, fill="#37474F",
+               font_weight=600)
+        for i, (x, y) in enumerate(layer):
+            s.circle(f"n-{l}-{i + 1}", x, y, r, fill=face, stroke="#424242", stroke_width=ring)
+            s.text(f"t-{l}-{i + 1}", x, y + text_dy, "", font_size=text_size, class_="nn-num")
 
 
 def _edge_values(t, l, mode):
@@ -202,18 +215,8 @@ def compact_scene(sizes) -> Scene:
     pos = [[(x0 + l * CDX, top + span / 2 + (i - (n - 1) / 2) * CDY) for i in range(n)]
            for l, n in enumerate(sizes)]
     s = Scene(width, top + span + CR + CBOTTOM)
-    for l in range(1, L + 1):
-        for i, (x1, y1) in enumerate(pos[l]):
-            for j, (xa, ya) in enumerate(pos[l - 1]):
-                s.line(f"e-{l}-{i + 1}-{j + 1}", xa + CR, ya, x1 - CR, y1, stroke=COLORS["zero"],
-                       stroke_width=1, stroke_linecap="round")
-    for l, layer in enumerate(pos):
-        face = COLORS["input"] if l == 0 else COLORS["output"] if l == L else COLORS["hidden"]
-        s.text(f"name-{l}", layer[0][0], CTOP - 12, "", font_size=11.5, fill="#37474F",
-               font_weight=600)
-        for i, (x, y) in enumerate(layer):
-            s.circle(f"n-{l}-{i + 1}", x, y, CR, fill=face, stroke="#424242", stroke_width=1.1)
-            s.text(f"t-{l}-{i + 1}", x, y + 3.5, "", font_size=9, class_="nn-num")
+    _edges(s, pos, CR)
+    _units(s, pos, CR, name_y=CTOP - 12, name_size=11.5, ring=1.1, text_dy=3.5, text_size=9)
     s.text("legend", width / 2, s.height - 12, "", font_size=11.5, fill="#424242")
     return s
 
