@@ -28,6 +28,17 @@ def keyed_numbers(html: str) -> dict[str, float]:
     return out
 
 
+# A point of an SVG path as the views write it (nnlib.widgets.scene.path_d, arrow_d):
+# "M12.0 3.5 L14.0 -2.0 …", also "M3 4h1v1" for a grid's cells.
+_POINT = re.compile(r"([ML])(-?\d+(?:\.\d+)?) (-?\d+(?:\.\d+)?)")
+
+
+def path_points(d: str, commands: str = "ML") -> list[tuple[float, float]]:
+    """The (x, y) after each M or L command of an SVG path, in order; ``commands="M"`` for the
+    points where a subpath starts only (an arrow's shaft is ``path_points(d)[:2]``)."""
+    return [(float(x), float(y)) for c, x, y in _POINT.findall(d) if c in commands]
+
+
 def repo_files() -> list[str]:
     """What a clone of the repository holds: tracked files plus new ones not ignored."""
     try:

@@ -13,7 +13,7 @@ from nnlib.i18n import language, set_language, tr
 from nnlib.lessons import chain_rule as C
 from nnlib.widgets import NetworkPanel, show
 
-from helpers import keyed_numbers
+from helpers import keyed_numbers, path_points
 
 
 def move(controls, **values):
@@ -24,10 +24,6 @@ def move(controls, **values):
 def graph_net():
     return nnlib.Network([nnlib.Dense([[0.4, -0.6], [0.7, 0.2]], [0.1, -0.2], "sigmoid"),
                           nnlib.Dense([[1.2, -0.8]], [0.3], "identity")])
-
-
-def path_points(d: str) -> list[tuple[float, float]]:
-    return [(float(x), float(y)) for x, y in re.findall(r"[ML]([-\d.]+) ([-\d.]+)", d)]
 
 
 def readouts_are_the_values(controls):

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import nnlib
-from helpers import keyed_numbers
+from helpers import keyed_numbers, path_points
 from nnlib import fmt
 from nnlib.i18n import set_language, tr
 from nnlib.lessons import descent as D
@@ -27,11 +27,6 @@ def move(controls, **values):
 
 def press(controls, key):
     controls.receive({"type": "press", "key": key})
-
-
-def shaft(d):
-    """(x0, y0, x1, y1) of an arrow's path "M x0 y0 L x1 y1 …" (its shaft)."""
-    return [float(v) for v in re.findall(r"-?\d+\.?\d*", d)[:4]]
 
 
 def L_formula(w, b):
@@ -198,7 +193,7 @@ def check_explorer(g, land, w, b):
     assert (up["dot"]["cx"], up["dot"]["cy"]) == (round(float(ch.px(w)), 1),
                                                   round(float(ch.py(b)), 1))
     for name, sign in (("up", 1), ("down", -1)):                # the arrows along ±∇L
-        x0, y0, x1, y1 = shaft(up[name]["d"])
+        (x0, y0), (x1, y1) = path_points(up[name]["d"])[:2]   # the shaft
         assert (x0, y0) == (up["dot"]["cx"], up["dot"]["cy"])
         v = np.array([x1 - x0, y1 - y0])
         want = sign * np.array([gw * ch.w / np.ptp(ch.xlim), -gb * ch.h / np.ptp(ch.ylim)])
@@ -240,7 +235,7 @@ def test_an_arrow_leaving_the_picture_is_cut_at_its_edge(land):
     g = D.GradientExplorer(land, w=0.0, b=1.0)
     move(g.controls, w=-1.0, b=2.0)                             # 0.5 ∇L points out
     ch = g.chart
-    _, _, x1, y1 = shaft(g.contour.updates["up"]["d"])
+    _, (x1, y1) = path_points(g.contour.updates["up"]["d"])[:2]
     on_edge = min(abs(x1 - ch.x0), abs(x1 - ch.x0 - ch.w), abs(y1 - ch.y0),
                   abs(y1 - ch.y0 - ch.h))
     assert on_edge < 0.1                                        # ends on the frame, no head

@@ -13,7 +13,7 @@ from nnlib.i18n import set_language, tr
 from nnlib.lessons import fc_layer as FC
 from nnlib.widgets import COLORS, NetworkPanel, show
 
-from helpers import keyed_numbers, number
+from helpers import keyed_numbers, number, path_points
 
 W0 = [[0.6, -0.4, 0.9], [-0.5, 0.8, 0.3]]
 B0 = [0.1, -0.2]
@@ -335,7 +335,7 @@ def test_conv_eq_shows_the_banded_product():
 
 def cells(d: str, n: int) -> set:
     """The (row, col) cells of a grid path, those inside the n × n corner."""
-    pts = {(int(float(y)), int(float(x))) for x, y in re.findall(r"M([\d.]+) ([\d.]+)", d)}
+    pts = {(int(y), int(x)) for x, y in path_points(d, "M")}
     return {(i, j) for i, j in pts if i < n and j < n}
 
 
