@@ -19,6 +19,9 @@ from helpers import ROOT
 sys.path.insert(0, str(ROOT / "tools"))
 import notebook_source  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "tests"))
+from execute_notebooks import stable_widget_ids  # noqa: E402
+
 # both editions (notebooks/, notebooks/en/), never a JupyterLab checkpoint
 NOTEBOOKS = sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb")
                    if not any(part.startswith(".") for part in p.relative_to(ROOT).parts))
@@ -81,6 +84,20 @@ def test_committed_notebook_is_executed_without_errors(path):
     errors = [i for i, c in enumerate(nb["cells"]) if c["cell_type"] == "code"
               for o in c.get("outputs", []) if o["output_type"] == "error"]
     assert not errors, f"cells {errors} stored an error"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT / "notebooks")))
+def test_saved_widgets_have_the_ids_a_run_gives_them(path):
+    # tasks.py execute names the widgets by the order the notebook shows them, so running a
+    # notebook again saves the same file and its diff is only what changed (not ~10,000 lines
+    # of new random ids); a notebook saved from JupyterLab instead fails here
+    import nbformat
+    nb = nbformat.read(path, as_version=4)
+    assert nb.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    name = path.relative_to(ROOT).as_posix()
+    assert stable_widget_ids(nb, name) == nb, \
+        f"{name}: widget ids are not the ones tasks.py execute gives; run it for this notebook"
+    assert all("execution" not in c.metadata for c in nb.cells), "timings stored in the cells"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT / "notebooks")))
