@@ -411,9 +411,19 @@ def test_params_and_grads_have_the_same_shape():
 def test_presets_table_shows_eta_lambda_and_the_regime_of_each_run(land):
     html = show(D.presets_table, land).html
     got = keyed_numbers(html)
-    lam = land.curvature()[1].max()
+    lams = land.curvature()[1]
+    lam = lams.max()
     for name, eta in D.PRESETS.items():
         assert got[f"pr-{name}"] == round(eta * lam, 2)
+        assert got[f"pr-rate-{name}"] == round(np.abs(1 - eta * lams).max(), 3)
+    # overshooting along the steep direction converges faster here than not overshooting:
+    # the rate is set by the worst direction, max |1 − ηλ|
+    assert got["pr-rate-too-large"] < got["pr-rate-good"] < 1 < got["pr-rate-far-too-large"]
+    gap = {name: land.descend(*D.START, eta, D.PRESET_STEPS).losses[-1] - land.minimum[2]
+           for name, eta in D.PRESETS.items()}
+    assert gap["too-large"] < gap["good"] < gap["too-small"]
+    for name in D.PRESETS:
+        assert f'data-key="pr-gap-{name}"' in html
     for regime in ("crawls", "good", "oscillates", "diverges"):
         assert tr(f"gd05.regime.{regime}") in html
 

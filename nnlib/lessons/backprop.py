@@ -98,7 +98,8 @@ def loss_terms(t, doc) -> str:
 
 def delta_check(t, h: float = 1e-4):
     """(δᴸ from nnlib, numerical ∂E/∂zᴸ): E as a function of zᴸ alone,
-    E(zᴸ) = loss(f(zᴸ), y), differentiated by nnlib's central differences."""
+    E(zᴸ) = loss(f(zᴸ), y), differentiated by nnlib's central differences (Richardson-refined:
+    (4 D(h/2) − D(h)) / 3 with D(h) = (E(z + h eₖ) − E(z − h eₖ)) / 2h)."""
     L, net = t.L, t.network
     act = get_activation(t[L].activation)
 
@@ -122,7 +123,7 @@ def delta_check_table(t, doc) -> str:
                            cls="nn-ok" if rel[k] < 1e-7 else "nn-bad")])
             for k in range(len(a))]
     return table(["k", f"{sym('a', L)}ₖ", "yₖ", f"{sym('δ', L)}ₖ = aₖ − yₖ",
-                  "(E(z+h) − E(z−h)) / 2h", tr("bp.agree")], rows, "nn-02-delta-table")
+                  tr("bp.numeric_col"), tr("bp.agree")], rows, "nn-02-delta-table")
 
 
 # --- notebook 02, Ⅱ steps 2–5 with numbers ---------------------------------------------------

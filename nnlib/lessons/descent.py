@@ -597,18 +597,24 @@ def params_and_grads(t, doc, digits: int = 3) -> str:
 
 
 def presets_table(land: Landscape, doc) -> str:
-    """The four presets: η, η·λ_max (λ_max from nnlib's Hessian) and the regime of a run of
-    PRESET_STEPS steps from START, named by :func:`regime`."""
-    lam, rows = land.curvature()[1].max(), []
+    """The four presets: η, η·λ_max (λ from nnlib's Hessian), the rate max_λ |1 − ηλ| by which
+    the offset from the minimum shrinks per step, and a run of PRESET_STEPS steps from START:
+    how far above L* it ends and its regime, named by :func:`regime`."""
+    lams, rows = land.curvature()[1], []
+    floor = land.minimum[2]
     for name, eta in PRESETS.items():
-        r = land.descend(*START, eta, PRESET_STEPS).regime
+        run = land.descend(*START, eta, PRESET_STEPS)
+        r = run.regime
         rows.append(("", [_td(tr(f"gd05.preset.{name}")), f"<td>{eta:g}</td>",
-                          doc.num(f"pr-{name}", eta * lam, 2, tag="td"),
+                          doc.num(f"pr-{name}", eta * lams.max(), 2, tag="td"),
+                          doc.num(f"pr-rate-{name}", np.abs(1 - eta * lams).max(), 3, tag="td"),
+                          doc.text(f"pr-gap-{name}", fmt.num_wide(run.losses[-1] - floor),
+                                   tag="td"),
                           f'<td class="nn-text" style="color:{REGIME_COLORS[r]};font-weight:600">'
                           + doc.text(f"pr-regime-{name}", tr(f"gd05.regime.{r}"))
                           + "</td>"]))
-    return table([tr("gd05.preset"), "η", "η·λ_max", tr("gd05.preset_regime", k=PRESET_STEPS)],
-                 rows)
+    return table([tr("gd05.preset"), "η", "η·λ_max", "max |1 − ηλ|",
+                  f"L({PRESET_STEPS}) − L*", tr("gd05.preset_regime", k=PRESET_STEPS)], rows)
 
 
 def history(gd, doc) -> str:

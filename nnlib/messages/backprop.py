@@ -5,6 +5,7 @@ MESSAGES = {
                  "en": "the panel now: x = ({x}), {target}, E = {E}"},
     "bp.state.class": {"zh": "真实类别 {k}", "en": "true class {k}"},
     "bp.agree": {"zh": "一致？", "en": "agree?"},
+    "bp.numeric_col": {"zh": "中心差分 (central difference)", "en": "central difference"},
     "bp.fprime": {"zh": "σ = {f}：{rule}；z = {z}", "en": "σ = {f}: {rule}; z = {z}"},
     "bp.fprime.tanh": {"zh": "σ′(z) = 1 − tanh²z", "en": "σ′(z) = 1 − tanh²z"},
     "bp.fprime.sigmoid": {"zh": "σ′(z) = σ(z)(1 − σ(z))", "en": "σ′(z) = σ(z)(1 − σ(z))"},

@@ -36,8 +36,8 @@ MESSAGES = {
     "gd05.presets": {"zh": "η 的四个预设（从起点重新走）", "en": "four presets for η (each a new run from the start)"},
     "gd05.preset": {"zh": "预设 (preset)", "en": "preset"},
     "gd05.preset.too-small": {"zh": "太小 (too small)", "en": "too small"},
-    "gd05.preset.good": {"zh": "合适 (good)", "en": "good"},
-    "gd05.preset.too-large": {"zh": "偏大 (too large)", "en": "too large"},
+    "gd05.preset.good": {"zh": "不越过 (no overshoot)", "en": "no overshoot"},
+    "gd05.preset.too-large": {"zh": "越过 (overshoots)", "en": "overshoots"},
     "gd05.preset.far-too-large": {"zh": "过大 (far too large)", "en": "far too large"},
     "gd05.preset_title": {"zh": "η = {eta}，从起点走 {k} 步",
                           "en": "η = {eta}, {k} steps from the start"},
@@ -65,11 +65,9 @@ MESSAGES = {
         "zh": "η 合适：L 下降得快，路径走到了最低点",
         "en": "η is good: L falls fast and the path reaches the minimum"},
     "gd05.regime_text.oscillates": {
-        "zh": "η 偏大：有一步越过了谷底，方向与前一步相反，路径呈之字形（L 中途甚至可能上升），"
-              "但仍收敛",
-        "en": "η is too large: a step overshot the valley floor and points against the step "
-              "before it; the path zig-zags (L may even go up on the way), but it still "
-              "converges"},
+        "zh": "有一步越过了谷底，方向与前一步相反，路径呈之字形（L 中途甚至可能上升），但仍收敛",
+        "en": "a step overshot the valley floor and points against the step before it; the "
+              "path zig-zags (L may even go up on the way), but it still converges"},
     "gd05.regime_text.diverges": {
         "zh": "η 过大：每一步越过得更多，L 变大，发散",
         "en": "η is far too large: each step overshoots more than the last, L grows, and the "
