@@ -61,6 +61,21 @@ def num_wide(v: float, digits: int = 3) -> str:
     return num(v, 6)
 
 
+def sig(v: float, digits: int = 3) -> str:
+    """``digits`` significant digits, for a number that may be anything from 10⁻¹¹ to 10³⁰ (a
+    distance to a minimum, a diverging loss): fixed decimals in [0.001, 1000), scientific
+    notation outside; below 10⁻¹² (float64 rounding noise) it reads "< 10⁻¹²"."""
+    v = float(v)
+    if not math.isfinite(v) or v == 0.0:
+        return "0" if v == 0.0 else num(v)
+    if abs(v) < 1e-12:
+        return "< 10⁻¹²"
+    d = max(0, digits - 1 - math.floor(math.log10(abs(v))))
+    if abs(v) < 1e-3 or round(abs(v), d) >= 1e3:
+        return f"{v:.{digits - 1}e}".replace("-", MINUS)
+    return num(v, d)
+
+
 def decimals(step: float) -> int:
     """How many decimals a slider with this step shows: 0.01 → 2, 0.5 → 1, 1 → 0."""
     d = 0

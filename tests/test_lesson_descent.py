@@ -478,6 +478,14 @@ def test_num_wide():
     assert fmt.num_wide(2.3e-20) == "< 10⁻¹²" and fmt.num_wide(0.0) == "0"
 
 
+@pytest.mark.parametrize("v, text", [(1.229999, "1.23"), (0.007587, "0.00759"),
+                                     (1.452e-6, "1.45e−06"), (178564.19, "1.79e+05"),
+                                     (999.6, "1.00e+03"), (-0.5, "−0.500"), (5.0, "5.00"),
+                                     (1e-13, "< 10⁻¹²"), (0.0, "0"), (math.inf, "∞")])
+def test_sig_writes_three_significant_digits(v, text):
+    assert fmt.sig(v) == text
+
+
 # --- the training curve beside the notebook's panel -------------------------------------------
 
 def test_training_curve_follows_the_panels_descent():

@@ -608,7 +608,7 @@ def presets_table(land: Landscape, doc) -> str:
         rows.append(("", [_td(tr(f"gd05.preset.{name}")), f"<td>{eta:g}</td>",
                           doc.num(f"pr-{name}", eta * lams.max(), 2, tag="td"),
                           doc.num(f"pr-rate-{name}", np.abs(1 - eta * lams).max(), 3, tag="td"),
-                          doc.text(f"pr-gap-{name}", fmt.num_wide(run.losses[-1] - floor),
+                          doc.text(f"pr-gap-{name}", fmt.sig(run.losses[-1] - floor),
                                    tag="td"),
                           f'<td class="nn-text" style="color:{REGIME_COLORS[r]};font-weight:600">'
                           + doc.text(f"pr-regime-{name}", tr(f"gd05.regime.{r}"))
