@@ -191,12 +191,12 @@ MESSAGES = {
     "pq.06.dead.why": {
         "zh": "第一个 batch 的梯度很大，η = 5 的一步把某些单元的 bˡᵢ 和 Wˡᵢ 推到使 zˡᵢ = Wˡᵢ x + bˡᵢ ≤ 0 "
               "对每一个训练点都成立的地方。这时 ReLU′(zˡᵢ) = 0，δˡᵢ = 0，它的权重再也得不到梯度："
-              "单元死了，不会复活（图里灰色虚线，小图一片白）。剩下的几个单元不够围出一个圆，E 就停住了。"
+              "单元死了，不会复活（图里灰色虚线，小图在所有数据点上都是白的）。剩下的几个单元不够围出一个圆，E 就停住了。"
               "softmax + 交叉熵的 δᴸ = aᴸ − y 不会因饱和而变小，所以大步子的冲击特别大；η = 2 时没有单元死掉。",
         "en": "the first batches' gradients are large, and a step with η = 5 pushes some units' "
               "bˡᵢ and Wˡᵢ to where zˡᵢ = Wˡᵢ x + bˡᵢ ≤ 0 for every training point. Then "
               "ReLU′(zˡᵢ) = 0 and δˡᵢ = 0: the unit's weights never get a gradient again, the unit "
-              "is dead and stays dead (grey and dashed in the diagram, a blank small picture). "
+              "is dead and stays dead (grey and dashed in the diagram, its small picture white at every data point). "
               "The few units left cannot fence in a circle, so E stalls. Softmax + "
               "cross-entropy's δᴸ = aᴸ − y does not shrink when the output saturates, which is "
               "why big steps hit so hard here; with η = 2 no unit dies."},
