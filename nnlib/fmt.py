@@ -47,18 +47,25 @@ def num(v: float, digits: int = 4) -> str:
     return text[1:] if text.strip("-0.") == "" else MINUS + text[1:]   # never −0.0000
 
 
-def num_wide(v: float, digits: int = 3) -> str:
-    """A number that may span many decades (a loss falling from 0.1 to 1e−10, a diverging one
-    at 1e+30): ``digits`` significant digits in scientific notation outside [0.001, 10⁶), six
-    decimals inside; below 10⁻¹² (float64 rounding noise) it reads "< 10⁻¹²"."""
+def _spanning(v: float, digits: int, fixed: int, below: float) -> str:
+    """A number that may span many decades: "0", ∞ and NaN as :func:`num` writes them,
+    "< 10⁻¹²" below 10⁻¹² (float64 rounding noise), ``fixed`` decimals in [0.001, ``below``),
+    ``digits`` significant digits in scientific notation outside."""
     v = float(v)
     if not math.isfinite(v) or v == 0.0:
         return "0" if v == 0.0 else num(v)
     if abs(v) < 1e-12:
         return "< 10⁻¹²"
-    if abs(v) < 1e-3 or abs(v) >= 1e6:
+    if abs(v) < 1e-3 or abs(v) >= below:
         return f"{v:.{digits - 1}e}".replace("-", MINUS)
-    return num(v, 6)
+    return num(v, fixed)
+
+
+def num_wide(v: float, digits: int = 3) -> str:
+    """A number that may span many decades (a loss falling from 0.1 to 1e−10, a diverging one
+    at 1e+30): ``digits`` significant digits in scientific notation outside [0.001, 10⁶), six
+    decimals inside; below 10⁻¹² (float64 rounding noise) it reads "< 10⁻¹²"."""
+    return _spanning(v, digits, 6, 1e6)
 
 
 def sig(v: float, digits: int = 3) -> str:
@@ -66,14 +73,8 @@ def sig(v: float, digits: int = 3) -> str:
     distance to a minimum, a diverging loss): fixed decimals in [0.001, 1000), scientific
     notation outside; below 10⁻¹² (float64 rounding noise) it reads "< 10⁻¹²"."""
     v = float(v)
-    if not math.isfinite(v) or v == 0.0:
-        return "0" if v == 0.0 else num(v)
-    if abs(v) < 1e-12:
-        return "< 10⁻¹²"
-    d = max(0, digits - 1 - math.floor(math.log10(abs(v))))
-    if abs(v) < 1e-3 or round(abs(v), d) >= 1e3:
-        return f"{v:.{digits - 1}e}".replace("-", MINUS)
-    return num(v, d)
+    d = max(0, digits - 1 - math.floor(math.log10(abs(v)))) if math.isfinite(v) and v else 0
+    return _spanning(v, digits, d, 1e3 - 0.5 * 10.0 ** -d)   # 999.6 → 1.00e+03, not 1000
 
 
 def decimals(step: float) -> int:
