@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-ROOT = Path(__file__).resolve().parents[1]
+from helpers import ROOT, saved_widget_state
 
 
 def coalesce_streams(nb) -> None:
@@ -35,8 +35,8 @@ def coalesce_streams(nb) -> None:
         cell.outputs = out
 
 
-WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+REF = re.compile(r"IPY_MODEL_([0-9a-f]{32})")         # a model's reference to another model
 
 
 def stable_widget_ids(nb, name: str):
@@ -46,11 +46,10 @@ def stable_widget_ids(nb, name: str):
     it refers to (its layout, style, children), then any model no view refers to. The ids are
     32 hex digits like the kernel's, made from the notebook's ``name`` (its path), so no two
     notebooks share one."""
-    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    state = saved_widget_state(nb)
     if not state:
         return nb
-    refs = {m: re.findall(r"IPY_MODEL_([0-9a-f]{32})", json.dumps(v, sort_keys=True))
-            for m, v in state.items()}
+    refs = {m: REF.findall(json.dumps(v, sort_keys=True)) for m, v in state.items()}
     views = [o["data"][WIDGET_VIEW]["model_id"] for c in nb.cells if c.cell_type == "code"
              for o in c.get("outputs", []) if WIDGET_VIEW in o.get("data", {})]
     canon = {}
@@ -60,19 +59,19 @@ def stable_widget_ids(nb, name: str):
         with the same canonical text can swap ids and the saved file stays the same."""
         if m not in canon:
             text = json.dumps(state[m], sort_keys=True)
-            canon[m] = re.sub(r"IPY_MODEL_([0-9a-f]{32})", lambda r: "{%s}" % (
+            canon[m] = REF.sub(lambda r: "{%s}" % (
                 canonical(r.group(1), path + (m,)) if r.group(1) in state
                 and r.group(1) not in path else ""), text)
         return canon[m]
 
-    order = []
+    order = {}                                          # model id → its place, in order
 
     def visit(m):
         stack = [m]
         while stack:
             m = stack.pop()
             if m in state and m not in order:
-                order.append(m)
+                order[m] = len(order)
                 stack.extend(reversed(refs[m]))
 
     referred = {r for m in state for r in refs[m]}
@@ -80,7 +79,7 @@ def stable_widget_ids(nb, name: str):
     for m in views + roots + sorted(state, key=canonical):
         visit(m)
     new = {old: hashlib.sha256(f"{name}#{i}".encode()).hexdigest()[:32]
-           for i, old in enumerate(order)}
+           for old, i in order.items()}
     text = re.sub("|".join(map(re.escape, new)), lambda m: new[m.group(0)],
                   json.dumps(nb, ensure_ascii=False))
     return nbformat.from_dict(json.loads(text))
@@ -90,7 +89,8 @@ def execute(path: Path) -> float:
     nb = nbformat.read(path, as_version=4)
     start = time.perf_counter()
     NotebookClient(nb, timeout=300, kernel_name="python3", store_widget_state=True,
-                   record_timing=False, resources={"metadata": {"path": str(path.parent)}}).execute()
+                   record_timing=False,
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
     took = time.perf_counter() - start
     coalesce_streams(nb)
     nb = stable_widget_ids(nb, path.resolve().relative_to(ROOT).as_posix())

@@ -28,6 +28,14 @@ def keyed_numbers(html: str) -> dict[str, float]:
     return out
 
 
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+def saved_widget_state(nb) -> dict:
+    """{model id: model} of the widget state a notebook was saved with ({} if none)."""
+    return nb.get("metadata", {}).get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+
+
 # A point of an SVG path as the views write it (nnlib.widgets.scene.path_d, arrow_d):
 # "M12.0 3.5 L14.0 -2.0 …", also "M3 4h1v1" for a grid's cells.
 _POINT = re.compile(r"([ML])(-?\d+(?:\.\d+)?) (-?\d+(?:\.\d+)?)")

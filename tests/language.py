@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import re
 
+from helpers import saved_widget_state
+
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
 # words a Chinese text may show bare: maths and code names the notes themselves use bare
@@ -98,9 +100,7 @@ def learner_texts(nb: dict):
                     yield where, v if isinstance(v, str) else "".join(v)
             if out.get("output_type") == "error":
                 yield where, f"{out.get('ename')}: {out.get('evalue')}"
-    state = nb.get("metadata", {}).get("widgets", {}).get(
-        "application/vnd.jupyter.widget-state+json", {}).get("state", {})
-    for mid, model in state.items():
+    for mid, model in saved_widget_state(nb).items():
         s = model.get("state", {})
         if "nn-spec" in s.get("_dom_classes", ()):
             continue                                     # a panel's hidden spec (JSON)

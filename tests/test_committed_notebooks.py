@@ -12,9 +12,10 @@ import json
 import re
 import sys
 
+import nbformat
 import pytest
 
-from helpers import ROOT
+from helpers import ROOT, saved_widget_state
 
 sys.path.insert(0, str(ROOT / "tools"))
 import notebook_source  # noqa: E402
@@ -47,8 +48,7 @@ def texts_of(output) -> list[str]:
 
 def widget_texts(nb) -> list[str]:
     """Every string in the saved widget state (labels, captions and numbers the views show)."""
-    state = nb.get("metadata", {}).get("widgets", {}).get(
-        "application/vnd.jupyter.widget-state+json", {}).get("state", {})
+    state = saved_widget_state(nb)
     found = []
 
     def walk(v):
@@ -91,9 +91,8 @@ def test_saved_widgets_have_the_ids_a_run_gives_them(path):
     # tasks.py execute names the widgets by the order the notebook shows them, so running a
     # notebook again saves the same file and its diff is only what changed (not ~10,000 lines
     # of new random ids); a notebook saved from JupyterLab instead fails here
-    import nbformat
     nb = nbformat.read(path, as_version=4)
-    assert nb.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    assert saved_widget_state(nb)
     name = path.relative_to(ROOT).as_posix()
     assert stable_widget_ids(nb, name) == nb, \
         f"{name}: widget ids are not the ones tasks.py execute gives; run it for this notebook"

@@ -13,7 +13,7 @@ from collections import Counter
 
 import pytest
 
-from helpers import ROOT
+from helpers import ROOT, saved_widget_state
 from language import CJK, foreign, learner_texts
 from test_catalogue import prose
 
@@ -68,8 +68,7 @@ def outputs_of(cell) -> list:
 
 
 def widgets_of(nb) -> Counter:
-    state = nb["metadata"].get("widgets", {}).get(
-        "application/vnd.jupyter.widget-state+json", {}).get("state", {})
+    state = saved_widget_state(nb)
     return Counter((m["state"].get("_model_name"),
                     tuple(sorted(c for c in m["state"].get("_dom_classes", ())
                                  if not c.startswith("nn-lang-"))))      # the edition's own
